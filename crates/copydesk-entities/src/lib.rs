@@ -1,0 +1,1 @@
+//! copydesk entities component (being built).

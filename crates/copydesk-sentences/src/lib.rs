@@ -1,0 +1,1 @@
+//! copydesk sentences component (being built).

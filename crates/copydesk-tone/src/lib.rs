@@ -1,0 +1,1 @@
+//! copydesk tone component (being built).

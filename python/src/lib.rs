@@ -1,0 +1,1 @@
+//! Python bindings for copydesk (module `copydesk._copydesk`).
