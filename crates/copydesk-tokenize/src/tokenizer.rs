@@ -1,19 +1,87 @@
-//! The tokenizer: a single forward scan over the text, linear in its length.
+//! The tokenizer: the public [`Tokenizer`] and its iterator [`Tokens`].
+//!
+//! The scanning itself lives in [`crate::scan`]; this module holds configuration and the
+//! iteration state.
 
 use std::iter::FusedIterator;
+use std::sync::Arc;
 
-use crate::token::{Token, TokenKind};
+use crate::abbrev::{AbbreviationKind, Abbreviations};
+use crate::scan::Scanner;
+use crate::token::Token;
 
-/// An English-news tokenizer. Cheap to build, `Send + Sync`, reusable.
+/// An English-news tokenizer following UD English-EWT conventions.
+///
+/// Cheap to build and clone, `Send + Sync`, reusable. The default carries the built-in
+/// abbreviation lists; [`Tokenizer::with_abbreviations`] and [`Tokenizer::with_titles`]
+/// extend them.
+///
+/// ```
+/// use copydesk_tokenize::Tokenizer;
+/// let tok = Tokenizer::default().with_abbreviations(["Approx"]);
+/// let text = "Approx. 5 of them.";
+/// let words: Vec<&str> = tok.tokens(text).map(|t| t.text(text)).collect();
+/// assert_eq!(words, ["Approx.", "5", "of", "them", "."]);
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Tokenizer {
-    _private: (),
+    /// Custom abbreviations; `None` means the built-in English set.
+    abbreviations: Option<Arc<Abbreviations>>,
 }
 
 impl Tokenizer {
     /// A tokenizer with the default English-news conventions.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A tokenizer using exactly the given abbreviation set (instead of the English one).
+    pub fn with_abbreviation_set(abbreviations: Abbreviations) -> Self {
+        Tokenizer {
+            abbreviations: Some(Arc::new(abbreviations)),
+        }
+    }
+
+    /// Adds general abbreviations (written with or without the final period), which keep
+    /// their period but may end a sentence (see [`AbbreviationKind::General`]).
+    pub fn with_abbreviations<I, S>(self, words: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.extended(words, AbbreviationKind::General)
+    }
+
+    /// Adds title-like abbreviations (`Mr`, `Sgt`), whose period always stays on the token
+    /// (see [`AbbreviationKind::Title`]).
+    pub fn with_titles<I, S>(self, words: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.extended(words, AbbreviationKind::Title)
+    }
+
+    fn extended<I, S>(self, words: I, kind: AbbreviationKind) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut set = self.abbreviations().clone();
+        for w in words {
+            set.insert(w.as_ref(), kind);
+        }
+        Tokenizer {
+            abbreviations: Some(Arc::new(set)),
+        }
+    }
+
+    /// The abbreviation set in use.
+    pub fn abbreviations(&self) -> &Abbreviations {
+        match &self.abbreviations {
+            Some(a) => a,
+            None => Abbreviations::english(),
+        }
     }
 
     /// Tokenizes `text` into a vector of tokens.
@@ -23,101 +91,37 @@ impl Tokenizer {
         out
     }
 
-    /// An allocation-free iterator over the tokens of `text`.
+    /// An allocation-free iterator over the tokens of `text`, in order.
     pub fn tokens<'t>(&'t self, text: &'t str) -> Tokens<'t> {
         Tokens {
-            text,
-            pos: 0,
-            pending: [None; 4],
-            npending: 0,
-            next_pending: 0,
+            scanner: Scanner::new(text, self.abbreviations()),
         }
     }
 }
 
 /// Iterator over the tokens of a text; see [`Tokenizer::tokens`].
+///
+/// Tokens come in text order, never overlap, are never empty, and start and end on char
+/// boundaries; the text between two tokens is whitespace only.
 #[derive(Clone, Debug)]
 pub struct Tokens<'t> {
-    text: &'t str,
-    pos: usize,
-    pending: [Option<Token>; 4],
-    npending: usize,
-    next_pending: usize,
+    scanner: Scanner<'t>,
+}
+
+impl Tokens<'_> {
+    /// The part of the text not yet tokenized.
+    pub fn as_str(&self) -> &str {
+        self.scanner.rest()
+    }
 }
 
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
+    #[inline]
     fn next(&mut self) -> Option<Token> {
-        if self.next_pending < self.npending {
-            let t = self.pending[self.next_pending];
-            self.next_pending += 1;
-            return t;
-        }
-        self.npending = 0;
-        self.next_pending = 0;
-        let bytes = self.text.as_bytes();
-        // Skip whitespace.
-        while self.pos < bytes.len() {
-            let c = char_at(self.text, self.pos);
-            if !c.is_whitespace() {
-                break;
-            }
-            self.pos += c.len_utf8();
-        }
-        if self.pos >= bytes.len() {
-            return None;
-        }
-        let start = self.pos;
-        let c = char_at(self.text, start);
-        let (end, kind) = if c.is_alphanumeric() {
-            scan_word(self.text, start)
-        } else {
-            (start + c.len_utf8(), punct_kind(c))
-        };
-        self.pos = end;
-        Some(Token { start, end, kind })
+        self.scanner.next_token()
     }
 }
 
 impl FusedIterator for Tokens<'_> {}
-
-fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or('\0')
-}
-
-fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
-    let mut end = start;
-    let mut all_digits = true;
-    for (i, c) in text[start..].char_indices() {
-        if c.is_alphanumeric() || is_mark(c) {
-            all_digits &= c.is_ascii_digit();
-            end = start + i + c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    let kind = if all_digits {
-        TokenKind::Number
-    } else {
-        TokenKind::Word
-    };
-    (end, kind)
-}
-
-fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-}
-
-fn punct_kind(c: char) -> TokenKind {
-    if c.is_ascii_punctuation()
-        && !matches!(c, '$' | '%' | '+' | '<' | '=' | '>' | '^' | '|' | '~' | '&')
-    {
-        TokenKind::Punct
-    } else if matches!(c, '\u{2018}'..='\u{201F}' | '\u{2010}'..='\u{2015}' | '\u{2026}' | '\u{00AB}' | '\u{00BB}')
-    {
-        TokenKind::Punct
-    } else {
-        TokenKind::Symbol
-    }
-}

@@ -1,0 +1,224 @@
+//! Abbreviations that keep their final period, as data (`data/*.txt`, embedded).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+/// The default general abbreviations (`Inc`, `etc`, `Calif`, ...), one per line without
+/// the final period; `#` starts a comment line. See [`AbbreviationKind::General`].
+pub const DEFAULT_ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
+
+/// The default title-like abbreviations (`Mr`, `Dr`, `No`, ...), same format.
+/// See [`AbbreviationKind::Title`].
+pub const DEFAULT_TITLES: &str = include_str!("../data/titles.txt");
+
+/// How an abbreviation's period behaves at a possible sentence end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AbbreviationKind {
+    /// May end a sentence (`etc.`, `Inc.`): followed by the end of the text, a line break
+    /// or a capitalized sentence starter, the period becomes its own token (EWT: `etc` `.`).
+    General,
+    /// Precedes a name or number (`Mr.`, `Dr.`, `No.`): the period always stays.
+    Title,
+}
+
+/// A set of abbreviations (written without their final period) with their kind.
+///
+/// Each entry matches as written, capitalized (`etc` → `Etc`), and in upper case
+/// (`Inc` → `INC`). Titles win over general entries of the same spelling.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Abbreviations {
+    map: HashMap<Box<str>, AbbreviationKind>,
+}
+
+impl Abbreviations {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The built-in English set ([`DEFAULT_ABBREVIATIONS`] and [`DEFAULT_TITLES`]).
+    pub fn english() -> &'static Abbreviations {
+        &ENGLISH
+    }
+
+    /// Adds one abbreviation (without its final period; a trailing `.` is ignored).
+    /// Empty entries are ignored.
+    pub fn insert(&mut self, word: &str, kind: AbbreviationKind) {
+        let word = word.trim().trim_end_matches('.');
+        if word.is_empty() {
+            return;
+        }
+        let mut variants = vec![word.to_owned(), word.to_uppercase()];
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            variants.push(first.to_uppercase().chain(chars).collect());
+        }
+        for v in variants {
+            let slot = self
+                .map
+                .entry(v.into_boxed_str())
+                .or_insert(AbbreviationKind::General);
+            if kind == AbbreviationKind::Title {
+                *slot = AbbreviationKind::Title;
+            }
+        }
+    }
+
+    /// Adds every non-comment line of a list in the `data/*.txt` format.
+    pub fn extend_from_list(&mut self, list: &str, kind: AbbreviationKind) {
+        for line in list.lines() {
+            let line = line.trim();
+            if !line.starts_with('#') {
+                self.insert(line, kind);
+            }
+        }
+    }
+
+    /// The kind of `word` (given without its final period), if it is an abbreviation.
+    pub fn get(&self, word: &str) -> Option<AbbreviationKind> {
+        self.map.get(word).copied()
+    }
+
+    /// Number of stored spellings (variants included).
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+static ENGLISH: LazyLock<Abbreviations> = LazyLock::new(|| {
+    let mut a = Abbreviations::new();
+    a.extend_from_list(DEFAULT_ABBREVIATIONS, AbbreviationKind::General);
+    a.extend_from_list(DEFAULT_TITLES, AbbreviationKind::Title);
+    a
+});
+
+/// Capitalized words that typically start a sentence: after an abbreviation's period
+/// they signal that the period also ends the sentence. General English function words.
+pub(crate) fn is_sentence_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "A" | "About"
+            | "After"
+            | "Again"
+            | "All"
+            | "Also"
+            | "Although"
+            | "An"
+            | "And"
+            | "Any"
+            | "Anyway"
+            | "As"
+            | "At"
+            | "Because"
+            | "Before"
+            | "Both"
+            | "But"
+            | "By"
+            | "Do"
+            | "Does"
+            | "During"
+            | "Each"
+            | "Even"
+            | "Every"
+            | "For"
+            | "From"
+            | "Have"
+            | "He"
+            | "Her"
+            | "Here"
+            | "His"
+            | "How"
+            | "However"
+            | "I"
+            | "If"
+            | "In"
+            | "Is"
+            | "It"
+            | "Its"
+            | "Just"
+            | "Many"
+            | "Meanwhile"
+            | "More"
+            | "Most"
+            | "My"
+            | "No"
+            | "Not"
+            | "Now"
+            | "Of"
+            | "On"
+            | "One"
+            | "Only"
+            | "Or"
+            | "Other"
+            | "Our"
+            | "Please"
+            | "She"
+            | "Since"
+            | "So"
+            | "Some"
+            | "Still"
+            | "Such"
+            | "Thank"
+            | "Thanks"
+            | "That"
+            | "The"
+            | "Their"
+            | "Then"
+            | "There"
+            | "These"
+            | "They"
+            | "This"
+            | "Those"
+            | "Though"
+            | "To"
+            | "Today"
+            | "We"
+            | "What"
+            | "When"
+            | "Where"
+            | "Which"
+            | "While"
+            | "Who"
+            | "Why"
+            | "With"
+            | "Yes"
+            | "Yet"
+            | "You"
+            | "Your"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_set_variants() {
+        let a = Abbreviations::english();
+        assert_eq!(a.get("Mr"), Some(AbbreviationKind::Title));
+        assert_eq!(a.get("MR"), Some(AbbreviationKind::Title));
+        assert_eq!(a.get("etc"), Some(AbbreviationKind::General));
+        assert_eq!(a.get("Etc"), Some(AbbreviationKind::General));
+        assert_eq!(a.get("ETC"), Some(AbbreviationKind::General));
+        assert_eq!(a.get("mr"), None);
+        assert_eq!(a.get("the"), None);
+        assert_eq!(a.get("# comment"), None);
+    }
+
+    #[test]
+    fn insert_ignores_period_and_empty() {
+        let mut a = Abbreviations::new();
+        a.insert("Gov.", AbbreviationKind::Title);
+        a.insert("  ", AbbreviationKind::General);
+        assert_eq!(a.get("Gov"), Some(AbbreviationKind::Title));
+        assert_eq!(a.len(), 2);
+    }
+}
