@@ -1,1 +1,295 @@
-//! copydesk entities component (being built).
+//! Named-entity tagging for news text.
+//!
+//! A statistical sequence tagger (averaged structured perceptron, BILOU tags, constrained
+//! Viterbi, trained by this crate's own `train` binary on CoNLL-2003) finds `PER`, `ORG`,
+//! `LOC` and `MISC` names; precise rules add `DATE`, `TIME`, `MONEY` and `PERCENT`; user
+//! phrase rules override both. The default model is embedded in the crate.
+//!
+//! ```
+//! use copydesk_entities::{tag_entities, Label};
+//! let text = "Rex Tillerson met Sergei Lavrov in Manila.";
+//! let labels: Vec<(&str, Label)> = tag_entities(text)
+//!     .iter()
+//!     .map(|e| (&text[e.start..e.end], e.label))
+//!     .collect();
+//! assert_eq!(
+//!     labels,
+//!     [("Rex Tillerson", Label::Per), ("Sergei Lavrov", Label::Per), ("Manila", Label::Loc)]
+//! );
+//! ```
+
+mod clusters;
+mod error;
+mod features;
+mod hash;
+mod label;
+mod model;
+mod phrases;
+mod rules;
+mod segments;
+mod tags;
+#[cfg(feature = "train")]
+#[doc(hidden)]
+pub mod training;
+
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+use copydesk_tokenize::Token;
+use serde::{Deserialize, Serialize};
+
+pub use error::Error;
+pub use label::Label;
+
+pub use copydesk_sentences::Sentence;
+
+use features::Extractor;
+use model::Model;
+use phrases::Phrases;
+
+/// A named entity: a byte span of the input on token boundaries, a label and a confidence.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Byte offset of the first byte (a token start).
+    pub start: usize,
+    /// Byte offset one past the last byte (a token end).
+    pub end: usize,
+    /// The entity type.
+    pub label: Label,
+    /// Confidence in `[0, 1]` (model marginal; rules and user phrases give fixed scores).
+    pub score: f32,
+}
+
+impl Entity {
+    /// The entity's text, sliced from the text it was found in.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+static EMBEDDED: &[u8] = include_bytes!("../model/ner.bin");
+
+static DEFAULT_MODEL: LazyLock<Arc<Model>> = LazyLock::new(|| {
+    Arc::new(
+        Model::from_bytes(EMBEDDED).unwrap_or_else(|_| Model::empty(clusters::Clusters::default())),
+    )
+});
+
+/// The entity tagger: a model plus optional user phrase rules. Cheap to clone (the model is
+/// shared), `Send + Sync`.
+#[derive(Clone, Debug)]
+pub struct EntityTagger {
+    model: Arc<Model>,
+    phrases: Phrases,
+}
+
+impl Default for EntityTagger {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EntityTagger {
+    /// A tagger with the embedded English news model.
+    pub fn new() -> Self {
+        EntityTagger {
+            model: Arc::clone(&DEFAULT_MODEL),
+            phrases: Phrases::default(),
+        }
+    }
+
+    /// A tagger with a model from bytes written by the `train` binary.
+    pub fn from_model_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        Ok(EntityTagger {
+            model: Arc::new(Model::from_bytes(bytes)?),
+            phrases: Phrases::default(),
+        })
+    }
+
+    /// A tagger with a model read from a file written by the `train` binary.
+    pub fn from_model_file(path: impl AsRef<Path>) -> Result<Self, Error> {
+        let bytes = std::fs::read(path)?;
+        Self::from_model_bytes(&bytes)
+    }
+
+    #[cfg(feature = "train")]
+    pub(crate) fn from_model(model: Model) -> Self {
+        EntityTagger {
+            model: Arc::new(model),
+            phrases: Phrases::default(),
+        }
+    }
+
+    /// Adds a user phrase rule: every occurrence of `phrase` (matched on normalized tokens,
+    /// so case-insensitively) is tagged `label`, overriding the model and the rules, like
+    /// spaCy's EntityRuler. Longer phrases win over shorter ones starting at the same token.
+    pub fn add_rule(&mut self, phrase: &str, label: Label) {
+        self.phrases.add(phrase, label);
+    }
+
+    /// Tags one document given its tokens and sentences (as produced by `copydesk-tokenize`
+    /// and `copydesk-sentences` for `text`). Entities are sorted and non-overlapping.
+    pub fn tag(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Entity> {
+        let tokens: Vec<Token> = tokens
+            .iter()
+            .copied()
+            .filter(|t| {
+                t.start < t.end
+                    && t.end <= text.len()
+                    && text.is_char_boundary(t.start)
+                    && text.is_char_boundary(t.end)
+            })
+            .collect();
+        let segs = segments::segments(text, &tokens, sentences);
+        let mut ents = self.model_entities(text, &tokens, &segs);
+        let rule_ents = rules::find(text, &tokens, &segs);
+        let rule_ents = trim_rules(rule_ents, &ents, &tokens);
+        ents = merge(ents, rule_ents);
+        if !self.phrases.is_empty() {
+            let user = self.phrases.find(text, &tokens);
+            ents = merge(user, ents);
+        }
+        ents
+    }
+
+    /// Tokenizes, splits sentences and tags `text`.
+    pub fn tag_text(&self, text: &str) -> Vec<Entity> {
+        let tokens = copydesk_tokenize::tokenize(text);
+        let sentences = segments::split(text, &tokens);
+        self.tag(text, &tokens, &sentences)
+    }
+
+    /// Model-only entities (PER/ORG/LOC/MISC) over token segments.
+    pub(crate) fn model_entities(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        segs: &[(usize, usize)],
+    ) -> Vec<Entity> {
+        let ex = Extractor {
+            clusters: &self.model.clusters,
+        };
+        let feats = ex.extract(text, tokens, segs);
+        let mut out = Vec::new();
+        let mut em = Vec::new();
+        for &(a, b) in segs {
+            if a >= b {
+                continue;
+            }
+            em.clear();
+            for i in a..b {
+                em.push(self.model.emission(feats.of(i)));
+            }
+            let best = self.model.viterbi(&em);
+            let spans = tags::spans(&best);
+            if spans.is_empty() {
+                continue;
+            }
+            let marg = self.model.marginals(&em);
+            for (s, e, l) in spans {
+                let score = (s..e).map(|k| marg[k][best[k]]).fold(1.0f32, f32::min);
+                out.push(Entity {
+                    start: tokens[a + s].start,
+                    end: tokens[a + e - 1].end,
+                    label: Label::from_model_index(l),
+                    score: score.clamp(0.0, 1.0),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Cuts a rule entity short where a model entity overlaps its tail (`10:30 GMT` with a
+/// model `GMT` keeps `10:30` as TIME); rule entities overlapping elsewhere are left for
+/// [`merge`] to drop.
+fn trim_rules(rules: Vec<Entity>, model: &[Entity], tokens: &[Token]) -> Vec<Entity> {
+    let mut j = 0;
+    let mut ti = 0;
+    rules
+        .into_iter()
+        .map(|mut e| {
+            while j < model.len() && model[j].end <= e.start {
+                j += 1;
+            }
+            if j < model.len() && model[j].start < e.end && model[j].start > e.start {
+                let cut = model[j].start;
+                while ti < tokens.len() && tokens[ti].end <= e.start {
+                    ti += 1;
+                }
+                let mut k = ti;
+                let mut new_end = e.start;
+                while k < tokens.len() && tokens[k].end <= cut {
+                    new_end = tokens[k].end;
+                    k += 1;
+                }
+                if new_end > e.start {
+                    e.end = new_end;
+                }
+            }
+            e
+        })
+        .collect()
+}
+
+/// Merges two sorted, disjoint entity lists; `first` wins where they overlap.
+fn merge(first: Vec<Entity>, second: Vec<Entity>) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::with_capacity(first.len() + second.len());
+    let mut j = 0;
+    for e in second {
+        while j < first.len() && first[j].end <= e.start {
+            j += 1;
+        }
+        let overlaps = j < first.len() && first[j].start < e.end;
+        if !overlaps {
+            out.push(e);
+        }
+    }
+    out.extend(first);
+    out.sort_by_key(|e| (e.start, e.end));
+    out
+}
+
+/// Tags `text` with the default tagger.
+pub fn tag_entities(text: &str) -> Vec<Entity> {
+    static TAGGER: LazyLock<EntityTagger> = LazyLock::new(EntityTagger::new);
+    TAGGER.tag_text(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn tagger_is_send_sync() {
+        assert_send_sync::<EntityTagger>();
+    }
+
+    #[test]
+    fn merge_prefers_first() {
+        let a = |s, e, l| Entity {
+            start: s,
+            end: e,
+            label: l,
+            score: 1.0,
+        };
+        let m = merge(
+            vec![a(5, 10, Label::Per)],
+            vec![
+                a(0, 3, Label::Date),
+                a(8, 12, Label::Date),
+                a(12, 14, Label::Time),
+            ],
+        );
+        assert_eq!(
+            m,
+            vec![
+                a(0, 3, Label::Date),
+                a(5, 10, Label::Per),
+                a(12, 14, Label::Time)
+            ]
+        );
+    }
+}

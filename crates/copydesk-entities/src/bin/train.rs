@@ -1,0 +1,129 @@
+//! Trains the copydesk entity model (averaged structured perceptron) on CoNLL-2003.
+//!
+//! ```text
+//! cargo run --release -p copydesk-entities --features train --bin train -- \
+//!     --train ../shared/data/ner/conll2003/train.conll \
+//!     --dev ../shared/data/ner/conll2003/dev.conll \
+//!     --corpus ../shared/data/corpus/news.jsonl \
+//!     --out crates/copydesk-entities/model/ner.bin
+//! ```
+//!
+//! Deterministic: fixed shuffling seed, single-threaded. Selects the epoch count on dev.
+
+use std::time::Instant;
+
+use copydesk_entities::training::{self, Perceptron, Projection, Rng};
+
+struct Args {
+    train: String,
+    dev: String,
+    out: String,
+    corpus: Option<String>,
+    epochs: usize,
+    prune: f32,
+    clusters: usize,
+}
+
+fn parse_args() -> Args {
+    let mut a = Args {
+        train: "../shared/data/ner/conll2003/train.conll".into(),
+        dev: "../shared/data/ner/conll2003/dev.conll".into(),
+        out: "crates/copydesk-entities/model/ner.bin".into(),
+        corpus: None,
+        epochs: 12,
+        prune: 0.05,
+        clusters: 0,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(k) = it.next() {
+        let v = it.next().unwrap_or_default();
+        match k.as_str() {
+            "--train" => a.train = v,
+            "--dev" => a.dev = v,
+            "--out" => a.out = v,
+            "--corpus" => a.corpus = Some(v),
+            "--epochs" => a.epochs = v.parse().expect("--epochs N"),
+            "--prune" => a.prune = v.parse().expect("--prune X"),
+            "--clusters" => a.clusters = v.parse().expect("--clusters N"),
+            _ => panic!("unknown argument {k}"),
+        }
+    }
+    a
+}
+
+fn main() {
+    let args = parse_args();
+    let t0 = Instant::now();
+    let train = training::read_conll(&std::fs::read_to_string(&args.train).expect("read --train"));
+    let dev = training::read_conll(&std::fs::read_to_string(&args.dev).expect("read --dev"));
+    eprintln!("train docs {} dev docs {}", train.len(), dev.len());
+    let clusters = match &args.corpus {
+        Some(path) if args.clusters > 0 => {
+            let raw = std::fs::read_to_string(path).expect("read --corpus");
+            let c = training::learn_clusters(&raw, args.clusters);
+            eprintln!(
+                "clusters: {} words in {:.1}s",
+                c.map.len(),
+                t0.elapsed().as_secs_f64()
+            );
+            c
+        }
+        _ => Default::default(),
+    };
+    let mut stats = Projection::default();
+    let prepared = training::prepare(&train, &clusters, &mut stats);
+    eprintln!(
+        "projection: {} gold entities, {} not on our token boundaries ({:.2}%)",
+        stats.total,
+        stats.mismatched,
+        100.0 * stats.mismatched as f64 / stats.total.max(1) as f64
+    );
+    let mut dstats = Projection::default();
+    for d in &dev {
+        let (toks, _) = training::tokens_and_segments(&d.text);
+        training::project(d, &toks, &mut dstats);
+    }
+    eprintln!(
+        "dev projection: {} of {} gold entities not on our token boundaries ({:.2}%)",
+        dstats.mismatched,
+        dstats.total,
+        100.0 * dstats.mismatched as f64 / dstats.total.max(1) as f64
+    );
+    let mut p = Perceptron::default();
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut best = (0.0f64, 0usize, None);
+    for epoch in 1..=args.epochs {
+        rng.shuffle(&mut order);
+        let errs = p.epoch(&prepared, &order);
+        let model = p.averaged(&clusters, 0.0);
+        let score = training::evaluate(model.clone(), &dev);
+        let f = score.micro().2;
+        eprintln!(
+            "epoch {epoch}: train token errors {errs}, dev F1 {f:.4} ({:.1}s)",
+            t0.elapsed().as_secs_f64()
+        );
+        if f > best.0 {
+            best = (f, epoch, Some(p.averaged(&clusters, args.prune)));
+        }
+    }
+    let (_, epoch, model) = best;
+    let mut model = model.expect("at least one epoch");
+    let t = training::calibrate(&model, &dev);
+    model.temperature = t;
+    let score = training::evaluate(model.clone(), &dev);
+    eprintln!(
+        "best epoch {epoch}, pruned at {}, temperature {t}:\n{}",
+        args.prune,
+        score.report()
+    );
+    let bytes = model.to_bytes();
+    std::fs::write(&args.out, &bytes).expect("write --out");
+    eprintln!(
+        "wrote {} ({} features, {:.2} MB) in {:.1}s total",
+        args.out,
+        model.n_features(),
+        bytes.len() as f64 / 1e6,
+        t0.elapsed().as_secs_f64()
+    );
+}

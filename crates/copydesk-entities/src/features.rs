@@ -1,0 +1,429 @@
+//! Feature extraction: per-token hashed feature keys shared by training and tagging.
+//!
+//! Local features (word, normalized word, affixes, shape, capitalisation with
+//! sentence-initial and all-caps-sentence awareness, a ±2 window, word clusters) plus
+//! document-level context aggregation: what the same word does elsewhere in the document
+//! (seen lower-cased, capitalised mid-sentence, inside a longer capitalised name, after a
+//! title such as "Mr." or "President").
+
+use std::collections::HashMap;
+
+use copydesk_tokenize::{normalize, Token, TokenKind};
+
+use crate::clusters::Clusters;
+use crate::hash::{feat1, feat2, hash_str};
+
+/// Per-token base values, hashed once.
+#[derive(Clone, Debug, Default)]
+struct Tok {
+    w: u64,
+    lw: u64,
+    shape: u64,
+    short_shape: u64,
+    sfx: [u64; 4],
+    pfx: [u64; 3],
+    cl: [u64; 4],
+    init_cap: bool,
+    lower: bool,
+    sent_start: bool,
+    caps_sent: bool,
+    title_cue: bool,
+}
+
+/// Hash of the padding "word" outside a segment.
+const PAD_L: u64 = 0x5a5a_0001;
+const PAD_R: u64 = 0x5a5a_0002;
+
+/// Cluster-path prefix lengths used as features.
+pub(crate) const CLUSTER_PREFIXES: [u8; 4] = [4, 8, 12, 20];
+
+/// Flat per-token feature lists: token `i` owns `keys[offsets[i]..offsets[i + 1]]`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Features {
+    pub(crate) keys: Vec<u64>,
+    pub(crate) offsets: Vec<u32>,
+}
+
+impl Features {
+    /// The feature keys of token `i`.
+    pub(crate) fn of(&self, i: usize) -> &[u64] {
+        &self.keys[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+fn shapes(s: &str) -> (String, String) {
+    let mut long = String::new();
+    let mut short = String::new();
+    let mut last = '\0';
+    for (n, c) in s.chars().enumerate() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if n < 8 {
+            long.push(k);
+        }
+        if k != last {
+            short.push(k);
+            last = k;
+        }
+    }
+    (long, short)
+}
+
+const TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sir",
+    "president",
+    "minister",
+    "prime",
+    "premier",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "governor",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "general",
+    "gen.",
+    "col.",
+    "lt.",
+    "capt.",
+    "secretary",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "manager",
+    "leader",
+    "director",
+    "chief",
+    "executive",
+    "ceo",
+    "lady",
+    "lord",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "said",
+    "says",
+    "told",
+    "vice",
+    "deputy",
+    "rev.",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+];
+
+fn is_title(lw: &str) -> bool {
+    TITLES.contains(&lw)
+}
+
+/// Builds the base values for every token.
+fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Clusters) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let s = t.text(text);
+        let lw = normalize(s);
+        let (long, short) = shapes(s);
+        let mut sfx = [0u64; 4];
+        let mut pfx = [0u64; 3];
+        let chars: Vec<(usize, char)> = lw.char_indices().collect();
+        let n = chars.len();
+        for k in 1..=4 {
+            if n > k {
+                let at = chars[n - k].0;
+                sfx[k - 1] = hash_str(&lw[at..]);
+            }
+        }
+        for k in 1..=3 {
+            if n > k {
+                let at = chars[k].0;
+                pfx[k - 1] = hash_str(&lw[..at]);
+            }
+        }
+        let first = s.chars().next().unwrap_or(' ');
+        let path = clusters.path(s).or_else(|| {
+            if clusters.map.is_empty() {
+                return None;
+            }
+            let mut title = String::with_capacity(lw.len());
+            let mut cs = lw.chars();
+            if let Some(c) = cs.next() {
+                title.extend(c.to_uppercase());
+                title.push_str(cs.as_str());
+            }
+            if first.is_uppercase() {
+                clusters.path(&title).or_else(|| clusters.path(&lw))
+            } else {
+                clusters.path(&lw).or_else(|| clusters.path(&title))
+            }
+        });
+        let mut cl = [0u64; 4];
+        if let Some((bits, len)) = path {
+            for (j, &p) in CLUSTER_PREFIXES.iter().enumerate() {
+                let l = p.min(len);
+                let masked = if l >= 32 {
+                    bits
+                } else {
+                    bits & ((1u32 << l) - 1)
+                };
+                cl[j] = crate::hash::mix(u64::from(masked) | (u64::from(l) << 40) | 1 << 50);
+            }
+        } else {
+            cl = [7; 4];
+        }
+        out.push(Tok {
+            w: hash_str(s),
+            lw: hash_str(&lw),
+            shape: hash_str(&long),
+            short_shape: hash_str(&short),
+            sfx,
+            pfx,
+            cl,
+            init_cap: first.is_uppercase(),
+            lower: t.kind == TokenKind::Word && s.chars().all(|c| !c.is_uppercase()),
+            sent_start: false,
+            caps_sent: false,
+            title_cue: is_title(&lw),
+        });
+    }
+    for &(a, b) in segs {
+        if a >= b {
+            continue;
+        }
+        // Sentence start: first token, skipping opening quotes/brackets.
+        let mut k = a;
+        while k < b && tokens[k].kind == TokenKind::Punct {
+            k += 1;
+        }
+        if k < b {
+            out[k].sent_start = true;
+        }
+        let (mut up, mut low) = (0usize, 0usize);
+        for t in &tokens[a..b] {
+            for c in t.text(text).chars() {
+                if c.is_uppercase() {
+                    up += 1;
+                } else if c.is_lowercase() {
+                    low += 1;
+                }
+            }
+        }
+        let caps = up >= 4 && low * 5 < up;
+        for t in &mut out[a..b] {
+            t.caps_sent = caps;
+        }
+    }
+    out
+}
+
+/// What the same (normalized) word does across the document.
+#[derive(Clone, Copy, Debug, Default)]
+struct Agg {
+    lower: u16,
+    cap_mid: u16,
+    multi_first: u16,
+    multi_last: u16,
+    after_title: u16,
+}
+
+/// Per-token contributions to [`Agg`].
+fn contrib(toks: &[Tok], i: usize, seg: (usize, usize)) -> Agg {
+    let t = &toks[i];
+    let mut a = Agg::default();
+    if t.caps_sent {
+        return a;
+    }
+    if t.lower {
+        a.lower = 1;
+    }
+    if t.init_cap && !t.sent_start {
+        a.cap_mid = 1;
+    }
+    if t.init_cap {
+        let prev_cap = i > seg.0 && toks[i - 1].init_cap && !toks[i - 1].title_cue;
+        let next_cap = i + 1 < seg.1 && toks[i + 1].init_cap;
+        if next_cap && !prev_cap && !t.title_cue {
+            a.multi_first = 1;
+        }
+        if prev_cap && !next_cap {
+            a.multi_last = 1;
+        }
+        if i > seg.0 && toks[i - 1].title_cue {
+            a.after_title = 1;
+        }
+    }
+    a
+}
+
+/// The feature extractor (borrowing the model's word clusters).
+pub(crate) struct Extractor<'a> {
+    pub(crate) clusters: &'a Clusters,
+}
+
+impl Extractor<'_> {
+    /// Extracts features for every token of a document; `segs` are token index ranges
+    /// (sentences), sorted, covering every token.
+    pub(crate) fn extract(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        segs: &[(usize, usize)],
+    ) -> Features {
+        let toks = base(text, tokens, segs, self.clusters);
+        let mut seg_of = vec![(0usize, 0usize); tokens.len()];
+        for &(a, b) in segs {
+            for s in &mut seg_of[a..b] {
+                *s = (a, b);
+            }
+        }
+        // Document aggregation.
+        let mut agg: HashMap<u64, Agg> = HashMap::with_capacity(tokens.len() / 2 + 1);
+        let mut own = Vec::with_capacity(tokens.len());
+        for i in 0..toks.len() {
+            let c = contrib(&toks, i, seg_of[i]);
+            let e = agg.entry(toks[i].lw).or_default();
+            e.lower = e.lower.saturating_add(c.lower);
+            e.cap_mid = e.cap_mid.saturating_add(c.cap_mid);
+            e.multi_first = e.multi_first.saturating_add(c.multi_first);
+            e.multi_last = e.multi_last.saturating_add(c.multi_last);
+            e.after_title = e.after_title.saturating_add(c.after_title);
+            own.push(c);
+        }
+        let mut f = Features {
+            keys: Vec::with_capacity(tokens.len() * 48),
+            offsets: Vec::with_capacity(tokens.len() + 1),
+        };
+        f.offsets.push(0);
+        for i in 0..toks.len() {
+            let (a, b) = seg_of[i];
+            let k = &mut f.keys;
+            let t = &toks[i];
+            let lw_at = |j: isize| -> u64 {
+                let p = i as isize + j;
+                if p < a as isize {
+                    PAD_L
+                } else if p >= b as isize {
+                    PAD_R
+                } else {
+                    toks[p as usize].lw
+                }
+            };
+            let tok_at = |j: isize| -> Option<&Tok> {
+                let p = i as isize + j;
+                if p < a as isize || p >= b as isize {
+                    None
+                } else {
+                    Some(&toks[p as usize])
+                }
+            };
+            let sh_at =
+                |j: isize| tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.short_shape);
+            let cl_at = |j: isize, l: usize| {
+                tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.cl[l])
+            };
+            let flags = u64::from(t.sent_start) | u64::from(t.caps_sent) << 1;
+            k.push(feat1(1, 0));
+            k.push(feat1(2, t.w));
+            k.push(feat1(3, t.lw));
+            k.push(feat1(4, lw_at(-1)));
+            k.push(feat1(5, lw_at(1)));
+            k.push(feat1(6, lw_at(-2)));
+            k.push(feat1(7, lw_at(2)));
+            k.push(feat1(8, t.shape));
+            k.push(feat1(9, sh_at(-1)));
+            k.push(feat1(10, sh_at(1)));
+            k.push(feat2(11, sh_at(-1), t.short_shape));
+            k.push(feat2(12, t.short_shape, sh_at(1)));
+            k.push(feat2(13, lw_at(-1), t.lw));
+            k.push(feat2(14, t.lw, lw_at(1)));
+            for (j, &s) in t.sfx.iter().enumerate() {
+                if s != 0 {
+                    k.push(feat1(15 + j as u32, s));
+                }
+            }
+            for (j, &p) in t.pfx.iter().enumerate() {
+                if p != 0 {
+                    k.push(feat1(19 + j as u32, p));
+                }
+            }
+            k.push(feat2(22, flags, t.short_shape));
+            if flags != 0 {
+                k.push(feat2(23, flags, t.lw));
+            }
+            for l in 0..4 {
+                k.push(feat1(25 + l as u32, t.cl[l]));
+            }
+            for l in 0..2 {
+                k.push(feat1(29 + l as u32, cl_at(-1, l + 1)));
+                k.push(feat1(31 + l as u32, cl_at(1, l + 1)));
+            }
+            k.push(feat2(33, cl_at(-1, 1), t.cl[1]));
+            k.push(feat2(34, lw_at(-1), t.short_shape));
+            k.push(feat2(35, t.short_shape, lw_at(1)));
+            k.push(feat2(36, flags, t.cl[2]));
+            k.push(feat2(37, sh_at(-2), sh_at(-1)));
+            k.push(feat2(38, sh_at(1), sh_at(2)));
+            // Document-level aggregation (other occurrences of the same word).
+            if t.init_cap || t.caps_sent {
+                let g = agg.get(&t.lw).copied().unwrap_or_default();
+                let o = own[i];
+                let mut d = 0u64;
+                if g.lower > o.lower {
+                    d |= 1;
+                }
+                if g.cap_mid > o.cap_mid {
+                    d |= 2;
+                }
+                if g.multi_first > o.multi_first {
+                    d |= 4;
+                }
+                if g.multi_last > o.multi_last {
+                    d |= 8;
+                }
+                if g.after_title > o.after_title {
+                    d |= 16;
+                }
+                for bit in 0..5 {
+                    if d & (1 << bit) != 0 {
+                        k.push(feat2(40 + bit, flags, 1));
+                    }
+                }
+                k.push(feat2(46, d, flags));
+            }
+            f.offsets.push(k.len() as u32);
+        }
+        f
+    }
+}

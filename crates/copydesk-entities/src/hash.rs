@@ -1,0 +1,42 @@
+//! Small, stable 64-bit hashing for feature keys (identical across platforms and runs).
+
+/// FNV-1a over bytes, then a final mix.
+pub(crate) fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    mix(h)
+}
+
+/// The splitmix64 finaliser.
+pub(crate) fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Combines a template id with one value hash.
+#[inline]
+pub(crate) fn feat1(template: u32, a: u64) -> u64 {
+    nonzero(mix(
+        a ^ (u64::from(template).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+    ))
+}
+
+/// Combines a template id with two value hashes (order matters).
+#[inline]
+pub(crate) fn feat2(template: u32, a: u64, b: u64) -> u64 {
+    feat1(template, mix(a).rotate_left(17) ^ b)
+}
+
+/// Keys are never 0 (0 marks an empty slot in the feature table).
+#[inline]
+fn nonzero(h: u64) -> u64 {
+    if h == 0 {
+        1
+    } else {
+        h
+    }
+}

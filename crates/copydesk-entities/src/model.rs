@@ -1,0 +1,490 @@
+//! The linear model: sparse feature weights, transitions, constrained Viterbi, marginals,
+//! and the compact binary format.
+
+use crate::clusters::Clusters;
+use crate::tags::{allowed, can_end, can_start, NTAGS};
+use crate::Error;
+
+const MAGIC: &[u8; 6] = b"CDNER\0";
+const VERSION: u16 = 1;
+
+/// A trained tagger model (public only for the training binary).
+#[derive(Clone, Debug)]
+pub struct Model {
+    /// Open-addressing table of feature keys (0 = empty); `slot[h]` indexes `rows`.
+    keys: Vec<u64>,
+    slots: Vec<u32>,
+    /// Per feature: bit mask of tags with a weight, and offset into `weights`.
+    rows: Vec<(u32, u32)>,
+    weights: Vec<f32>,
+    /// Transition scores `trans[prev][cur]`, start and end scores.
+    pub(crate) trans: [[f32; NTAGS]; NTAGS],
+    pub(crate) start: [f32; NTAGS],
+    pub(crate) end: [f32; NTAGS],
+    /// Softmax temperature for confidences.
+    pub temperature: f32,
+    pub(crate) clusters: Clusters,
+}
+
+/// Dense weights as produced by training, for [`Model::from_dense`].
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
+pub(crate) struct Dense<'a> {
+    pub(crate) feats: Vec<(u64, &'a [f32; NTAGS])>,
+}
+
+impl Model {
+    /// An empty model (all scores zero).
+    #[cfg_attr(not(feature = "train"), allow(dead_code))]
+    pub(crate) fn empty(clusters: Clusters) -> Self {
+        Model {
+            keys: vec![0; 2],
+            slots: vec![0; 2],
+            rows: Vec::new(),
+            weights: Vec::new(),
+            trans: [[0.0; NTAGS]; NTAGS],
+            start: [0.0; NTAGS],
+            end: [0.0; NTAGS],
+            temperature: 1.0,
+            clusters,
+        }
+    }
+
+    /// Builds a model from dense feature rows, dropping weights with `|w| <= prune`.
+    #[cfg_attr(not(feature = "train"), allow(dead_code))]
+    pub(crate) fn from_dense(dense: Dense<'_>, prune: f32, mut base: Model) -> Model {
+        let mut entries: Vec<(u64, u32, Vec<f32>)> = Vec::new();
+        for (key, row) in dense.feats {
+            let mut mask = 0u32;
+            let mut ws = Vec::new();
+            for (t, &w) in row.iter().enumerate() {
+                if w.abs() > prune {
+                    mask |= 1 << t;
+                    ws.push(w);
+                }
+            }
+            if mask != 0 {
+                entries.push((key, mask, ws));
+            }
+        }
+        entries.sort_by_key(|e| e.0);
+        base.set_entries(entries);
+        base
+    }
+
+    fn set_entries(&mut self, entries: Vec<(u64, u32, Vec<f32>)>) {
+        let cap = (entries.len() * 2).next_power_of_two().max(2);
+        self.keys = vec![0; cap];
+        self.slots = vec![0; cap];
+        self.rows = Vec::with_capacity(entries.len());
+        self.weights = Vec::new();
+        let m = cap - 1;
+        for (key, mask, ws) in entries {
+            let mut h = key as usize & m;
+            while self.keys[h] != 0 && self.keys[h] != key {
+                h = (h + 1) & m;
+            }
+            if self.keys[h] == key {
+                continue;
+            }
+            self.keys[h] = key;
+            self.slots[h] = self.rows.len() as u32;
+            self.rows.push((mask, self.weights.len() as u32));
+            self.weights.extend(ws);
+        }
+    }
+
+    /// Number of stored features.
+    #[cfg_attr(not(feature = "train"), allow(dead_code))]
+    pub fn n_features(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Adds the weights of feature `key` to `scores`.
+    #[inline]
+    fn add(&self, key: u64, scores: &mut [f32; NTAGS]) {
+        let m = self.keys.len() - 1;
+        let mut h = key as usize & m;
+        loop {
+            let k = self.keys[h];
+            if k == key {
+                let (mut mask, mut off) = self.rows[self.slots[h] as usize];
+                while mask != 0 {
+                    let t = mask.trailing_zeros() as usize;
+                    scores[t] += self.weights[off as usize];
+                    off += 1;
+                    mask &= mask - 1;
+                }
+                return;
+            }
+            if k == 0 {
+                return;
+            }
+            h = (h + 1) & m;
+        }
+    }
+
+    /// Emission scores of one token from its feature keys.
+    pub(crate) fn emission(&self, keys: &[u64]) -> [f32; NTAGS] {
+        let mut s = [0.0f32; NTAGS];
+        for &k in keys {
+            self.add(k, &mut s);
+        }
+        s
+    }
+
+    /// Constrained Viterbi over emission rows; returns the best legal tag sequence.
+    pub(crate) fn viterbi(&self, em: &[[f32; NTAGS]]) -> Vec<usize> {
+        viterbi(em, &self.trans, &self.start, &self.end)
+    }
+
+    /// Per-token tag marginals under a softmax of the (temperature-scaled) scores.
+    pub(crate) fn marginals(&self, em: &[[f32; NTAGS]]) -> Vec<[f32; NTAGS]> {
+        marginals(em, &self.trans, &self.start, &self.end, self.temperature)
+    }
+
+    /// Serializes the model (weights quantised to i16).
+    #[cfg_attr(not(feature = "train"), allow(dead_code))]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&self.temperature.to_le_bytes());
+        for row in &self.trans {
+            for v in row {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        for v in self.start.iter().chain(self.end.iter()) {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        let mut cl: Vec<(u64, (u32, u8))> =
+            self.clusters.map.iter().map(|(k, v)| (*k, *v)).collect();
+        cl.sort_unstable();
+        out.extend_from_slice(&(cl.len() as u32).to_le_bytes());
+        for (k, (bits, len)) in &cl {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&bits.to_le_bytes());
+            out.push(*len);
+        }
+        // Features in key order, for a deterministic file.
+        let mut feats: Vec<(u64, u32, u32)> = Vec::with_capacity(self.rows.len());
+        for (h, &k) in self.keys.iter().enumerate() {
+            if k != 0 {
+                let (mask, off) = self.rows[self.slots[h] as usize];
+                feats.push((k, mask, off));
+            }
+        }
+        feats.sort_unstable();
+        let maxw = self
+            .weights
+            .iter()
+            .fold(0f32, |a, &w| a.max(w.abs()))
+            .max(1e-9);
+        let scale = maxw / 32767.0;
+        out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for (k, mask, _) in &feats {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&mask.to_le_bytes()[..3]);
+        }
+        for (_, mask, off) in &feats {
+            for j in 0..mask.count_ones() {
+                let w = self.weights[(*off + j) as usize];
+                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Parses a model from bytes.
+    pub(crate) fn from_bytes(b: &[u8]) -> Result<Model, Error> {
+        let mut r = Reader { b, pos: 0 };
+        if b.len() < 8 || r.take(6)? != MAGIC {
+            return Err(Error::BadHeader);
+        }
+        if r.u16()? != VERSION {
+            return Err(Error::BadHeader);
+        }
+        let temperature = r.f32()?;
+        let mut trans = [[0.0; NTAGS]; NTAGS];
+        for row in &mut trans {
+            for v in row.iter_mut() {
+                *v = r.f32()?;
+            }
+        }
+        let mut start = [0.0; NTAGS];
+        let mut end = [0.0; NTAGS];
+        for v in start.iter_mut().chain(end.iter_mut()) {
+            *v = r.f32()?;
+        }
+        let ncl = r.u32()? as usize;
+        if ncl > b.len() / 13 {
+            return Err(Error::Corrupt("cluster count"));
+        }
+        let mut map = std::collections::HashMap::with_capacity(ncl);
+        for _ in 0..ncl {
+            let k = r.u64()?;
+            let bits = r.u32()?;
+            let len = r.take(1)?[0];
+            map.insert(k, (bits, len));
+        }
+        let nf = r.u32()? as usize;
+        if nf > b.len() / 11 {
+            return Err(Error::Corrupt("feature count"));
+        }
+        let scale = r.f32()?;
+        let mut heads = Vec::with_capacity(nf);
+        for _ in 0..nf {
+            let k = r.u64()?;
+            let m = r.take(3)?;
+            let mask = u32::from(m[0]) | u32::from(m[1]) << 8 | u32::from(m[2]) << 16;
+            if mask >> NTAGS != 0 || k == 0 {
+                return Err(Error::Corrupt("feature row"));
+            }
+            heads.push((k, mask));
+        }
+        let mut entries = Vec::with_capacity(nf);
+        for (k, mask) in heads {
+            let mut ws = Vec::with_capacity(mask.count_ones() as usize);
+            for _ in 0..mask.count_ones() {
+                let q = i16::from_le_bytes(
+                    r.take(2)?
+                        .try_into()
+                        .map_err(|_| Error::Corrupt("weight"))?,
+                );
+                ws.push(f32::from(q) * scale);
+            }
+            entries.push((k, mask, ws));
+        }
+        if r.pos != b.len() {
+            return Err(Error::Corrupt("trailing bytes"));
+        }
+        let mut m = Model::empty_with(trans, start, end, temperature, Clusters { map });
+        m.set_entries(entries);
+        Ok(m)
+    }
+
+    fn empty_with(
+        trans: [[f32; NTAGS]; NTAGS],
+        start: [f32; NTAGS],
+        end: [f32; NTAGS],
+        temperature: f32,
+        clusters: Clusters,
+    ) -> Model {
+        Model {
+            keys: vec![0; 2],
+            slots: vec![0; 2],
+            rows: Vec::new(),
+            weights: Vec::new(),
+            trans,
+            start,
+            end,
+            temperature,
+            clusters,
+        }
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        let end = self.pos.checked_add(n).ok_or(Error::Corrupt("length"))?;
+        let s = self
+            .b
+            .get(self.pos..end)
+            .ok_or(Error::Corrupt("unexpected end"))?;
+        self.pos = end;
+        Ok(s)
+    }
+    fn u16(&mut self) -> Result<u16, Error> {
+        Ok(u16::from_le_bytes(
+            self.take(2)?
+                .try_into()
+                .map_err(|_| Error::Corrupt("u16"))?,
+        ))
+    }
+    fn u32(&mut self) -> Result<u32, Error> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?
+                .try_into()
+                .map_err(|_| Error::Corrupt("u32"))?,
+        ))
+    }
+    fn u64(&mut self) -> Result<u64, Error> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?
+                .try_into()
+                .map_err(|_| Error::Corrupt("u64"))?,
+        ))
+    }
+    fn f32(&mut self) -> Result<f32, Error> {
+        let v = f32::from_le_bytes(
+            self.take(4)?
+                .try_into()
+                .map_err(|_| Error::Corrupt("f32"))?,
+        );
+        if v.is_finite() {
+            Ok(v)
+        } else {
+            Err(Error::Corrupt("non-finite number"))
+        }
+    }
+}
+
+/// Constrained first-order Viterbi.
+pub(crate) fn viterbi(
+    em: &[[f32; NTAGS]],
+    trans: &[[f32; NTAGS]; NTAGS],
+    start: &[f32; NTAGS],
+    end: &[f32; NTAGS],
+) -> Vec<usize> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    const NEG: f32 = f32::NEG_INFINITY;
+    let mut back = vec![[0u8; NTAGS]; n];
+    let mut cur = [NEG; NTAGS];
+    for t in 0..NTAGS {
+        if can_start(t) {
+            cur[t] = start[t] + em[0][t];
+        }
+    }
+    for i in 1..n {
+        let mut next = [NEG; NTAGS];
+        for t in 0..NTAGS {
+            let mut best = NEG;
+            let mut arg = 0u8;
+            for p in 0..NTAGS {
+                if cur[p] == NEG || !allowed(p, t) {
+                    continue;
+                }
+                let s = cur[p] + trans[p][t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            if best > NEG {
+                next[t] = best + em[i][t];
+                back[i][t] = arg;
+            }
+        }
+        cur = next;
+    }
+    let mut best = NEG;
+    let mut arg = 0usize;
+    for t in 0..NTAGS {
+        if can_end(t) && cur[t] > NEG && cur[t] + end[t] > best {
+            best = cur[t] + end[t];
+            arg = t;
+        }
+    }
+    let mut out = vec![0usize; n];
+    out[n - 1] = arg;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i]] as usize;
+    }
+    out
+}
+
+/// Forward-backward marginals over legal sequences of `exp(score / temperature)`.
+pub(crate) fn marginals(
+    em: &[[f32; NTAGS]],
+    trans: &[[f32; NTAGS]; NTAGS],
+    start: &[f32; NTAGS],
+    end: &[f32; NTAGS],
+    temperature: f32,
+) -> Vec<[f32; NTAGS]> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let inv = 1.0 / temperature.max(1e-3);
+    let mut tr = [[0.0f32; NTAGS]; NTAGS];
+    for p in 0..NTAGS {
+        for t in 0..NTAGS {
+            if allowed(p, t) {
+                tr[p][t] = (trans[p][t] * inv).clamp(-60.0, 60.0).exp();
+            }
+        }
+    }
+    let ex: Vec<[f32; NTAGS]> = em
+        .iter()
+        .map(|row| {
+            let m = row.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b));
+            let mut o = [0.0; NTAGS];
+            for t in 0..NTAGS {
+                o[t] = ((row[t] - m) * inv).max(-60.0).exp();
+            }
+            o
+        })
+        .collect();
+    let mut alpha = vec![[0.0f32; NTAGS]; n];
+    for t in 0..NTAGS {
+        if can_start(t) {
+            alpha[0][t] = (start[t] * inv).clamp(-60.0, 60.0).exp() * ex[0][t];
+        }
+    }
+    normalize(&mut alpha[0]);
+    for i in 1..n {
+        let mut a = [0.0f32; NTAGS];
+        for p in 0..NTAGS {
+            let ap = alpha[i - 1][p];
+            if ap == 0.0 {
+                continue;
+            }
+            for t in 0..NTAGS {
+                a[t] += ap * tr[p][t];
+            }
+        }
+        for t in 0..NTAGS {
+            a[t] *= ex[i][t];
+        }
+        normalize(&mut a);
+        alpha[i] = a;
+    }
+    let mut beta = vec![[0.0f32; NTAGS]; n];
+    for t in 0..NTAGS {
+        if can_end(t) {
+            beta[n - 1][t] = (end[t] * inv).clamp(-60.0, 60.0).exp();
+        }
+    }
+    normalize(&mut beta[n - 1]);
+    for i in (0..n - 1).rev() {
+        let mut b = [0.0f32; NTAGS];
+        for p in 0..NTAGS {
+            let mut s = 0.0;
+            for t in 0..NTAGS {
+                s += tr[p][t] * ex[i + 1][t] * beta[i + 1][t];
+            }
+            b[p] = s;
+        }
+        normalize(&mut b);
+        beta[i] = b;
+    }
+    let mut out = vec![[0.0f32; NTAGS]; n];
+    for i in 0..n {
+        for t in 0..NTAGS {
+            out[i][t] = alpha[i][t] * beta[i][t];
+        }
+        normalize(&mut out[i]);
+    }
+    out
+}
+
+fn normalize(v: &mut [f32; NTAGS]) {
+    let s: f32 = v.iter().sum();
+    if s > 0.0 && s.is_finite() {
+        for x in v.iter_mut() {
+            *x /= s;
+        }
+    } else {
+        *v = [1.0 / NTAGS as f32; NTAGS];
+    }
+}

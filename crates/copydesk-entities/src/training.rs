@@ -1,0 +1,678 @@
+//! Training support (feature `train`): CoNLL reading, gold projection onto our tokens,
+//! the averaged structured perceptron, and span-level evaluation.
+
+use std::collections::HashMap;
+
+use copydesk_tokenize::Token;
+
+pub use crate::clusters::Clusters;
+use crate::features::{Extractor, Features};
+use crate::model::Dense;
+pub use crate::model::Model;
+use crate::tags::{self, NTAGS};
+use crate::{EntityTagger, Label, Sentence};
+
+/// One CoNLL document rebuilt as raw text with gold character spans.
+#[derive(Clone, Debug)]
+pub struct Doc {
+    /// Tokens joined by spaces, sentences by newlines.
+    pub text: String,
+    /// Gold entities `(start, end, label)` as byte offsets.
+    pub gold: Vec<(usize, usize, Label)>,
+}
+
+/// Parses a CoNLL-2003 file (IOB2 or IOB1 in the last column) into documents.
+pub fn read_conll(raw: &str) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    let mut sents: Vec<Vec<(String, String)>> = Vec::new();
+    let mut cur: Vec<(String, String)> = Vec::new();
+    let flush_doc = |sents: &mut Vec<Vec<(String, String)>>, docs: &mut Vec<Doc>| {
+        if !sents.is_empty() {
+            docs.push(build_doc(sents));
+            sents.clear();
+        }
+    };
+    for line in raw.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !cur.is_empty() {
+                sents.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if line.starts_with("-DOCSTART-") {
+            if !cur.is_empty() {
+                sents.push(std::mem::take(&mut cur));
+            }
+            flush_doc(&mut sents, &mut docs);
+            continue;
+        }
+        let mut cols = line.split(' ');
+        let word = cols.next().unwrap_or("").to_owned();
+        let tag = line.rsplit(' ').next().unwrap_or("O").to_owned();
+        cur.push((word, tag));
+    }
+    if !cur.is_empty() {
+        sents.push(cur);
+    }
+    flush_doc(&mut sents, &mut docs);
+    docs
+}
+
+fn build_doc(sents: &[Vec<(String, String)>]) -> Doc {
+    let mut text = String::new();
+    let mut gold = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        if si > 0 {
+            text.push('\n');
+        }
+        let mut open: Option<(usize, usize, Label)> = None;
+        for (wi, (w, t)) in s.iter().enumerate() {
+            if wi > 0 {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(w);
+            let end = text.len();
+            let (prefix, lab) = t.split_once('-').unwrap_or((t.as_str(), ""));
+            let label: Option<Label> = lab.parse().ok();
+            match (prefix, label) {
+                ("I", Some(l)) if matches!(open, Some((_, _, ol)) if ol == l) => {
+                    if let Some(o) = open.as_mut() {
+                        o.1 = end;
+                    }
+                }
+                ("B" | "I", Some(l)) => {
+                    if let Some(o) = open.take() {
+                        gold.push(o);
+                    }
+                    open = Some((start, end, l));
+                }
+                _ => {
+                    if let Some(o) = open.take() {
+                        gold.push(o);
+                    }
+                }
+            }
+        }
+        if let Some(o) = open.take() {
+            gold.push(o);
+        }
+    }
+    Doc { text, gold }
+}
+
+/// A document prepared for training: tokens, segments, features, gold tags.
+pub struct Prepared {
+    /// Our tokens.
+    pub tokens: Vec<Token>,
+    /// Decoding segments.
+    pub segs: Vec<(usize, usize)>,
+    feats: Features,
+    gold_tags: Vec<usize>,
+}
+
+/// Counts of gold entities whose boundaries do not fall on our token boundaries.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Projection {
+    /// Gold entities.
+    pub total: usize,
+    /// Gold entities not exactly representable on our tokens.
+    pub mismatched: usize,
+}
+
+/// Our tokenization and sentence split of `text`, as `tag_text` does it.
+pub fn tokens_and_segments(text: &str) -> (Vec<Token>, Vec<(usize, usize)>) {
+    let tokens = copydesk_tokenize::tokenize(text);
+    let sents: Vec<Sentence> = crate::segments::split(text, &tokens);
+    let segs = crate::segments::segments(text, &tokens, &sents);
+    (tokens, segs)
+}
+
+/// Projects gold character spans onto token spans (tokens whose majority lies inside).
+pub fn project(doc: &Doc, tokens: &[Token], stats: &mut Projection) -> Vec<(usize, usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    for &(s, e, l) in &doc.gold {
+        stats.total += 1;
+        while i < tokens.len() && tokens[i].end <= s {
+            i += 1;
+        }
+        let mut j = i;
+        let mut first = None;
+        let mut last = None;
+        while j < tokens.len() && tokens[j].start < e {
+            let t = tokens[j];
+            let ov = t.end.min(e) - t.start.max(s);
+            if ov * 2 >= t.len() {
+                first.get_or_insert(j);
+                last = Some(j);
+            }
+            j += 1;
+        }
+        let exact = matches!((first, last), (Some(f), Some(la)) if tokens[f].start == s && tokens[la].end == e);
+        if !exact {
+            stats.mismatched += 1;
+        }
+        if let (Some(f), Some(la), Some(li)) = (first, last, l.model_index()) {
+            if spans
+                .last()
+                .is_none_or(|p: &(usize, usize, usize)| p.1 <= f)
+            {
+                spans.push((f, la + 1, li));
+            }
+        }
+    }
+    spans
+}
+
+/// Prepares documents with a given cluster table.
+pub fn prepare(docs: &[Doc], clusters: &Clusters, stats: &mut Projection) -> Vec<Prepared> {
+    let ex = Extractor { clusters };
+    docs.iter()
+        .map(|d| {
+            let (tokens, segs) = tokens_and_segments(&d.text);
+            let feats = ex.extract(&d.text, &tokens, &segs);
+            let spans = project(d, &tokens, stats);
+            // Spans must not cross segments; split the tags per segment is implicit since
+            // segments follow newlines, like gold sentences.
+            let gold_tags = tags::encode(tokens.len(), &spans);
+            Prepared {
+                tokens,
+                segs,
+                feats,
+                gold_tags,
+            }
+        })
+        .collect()
+}
+
+/// Averaged structured perceptron state.
+pub struct Perceptron {
+    index: HashMap<u64, usize>,
+    w: Vec<[f32; NTAGS]>,
+    u: Vec<[f32; NTAGS]>,
+    trans: [[f32; NTAGS]; NTAGS],
+    trans_u: [[f32; NTAGS]; NTAGS],
+    start: [f32; NTAGS],
+    start_u: [f32; NTAGS],
+    end: [f32; NTAGS],
+    end_u: [f32; NTAGS],
+    c: f32,
+}
+
+impl Default for Perceptron {
+    fn default() -> Self {
+        Perceptron {
+            index: HashMap::new(),
+            w: Vec::new(),
+            u: Vec::new(),
+            trans: [[0.0; NTAGS]; NTAGS],
+            trans_u: [[0.0; NTAGS]; NTAGS],
+            start: [0.0; NTAGS],
+            start_u: [0.0; NTAGS],
+            end: [0.0; NTAGS],
+            end_u: [0.0; NTAGS],
+            c: 1.0,
+        }
+    }
+}
+
+/// Deterministic xorshift RNG.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// Next value.
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    /// Fisher-Yates shuffle.
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+impl Perceptron {
+    fn emission(&self, keys: &[u64]) -> [f32; NTAGS] {
+        let mut s = [0.0; NTAGS];
+        for k in keys {
+            if let Some(&ix) = self.index.get(k) {
+                let row = &self.w[ix];
+                for t in 0..NTAGS {
+                    s[t] += row[t];
+                }
+            }
+        }
+        s
+    }
+
+    fn update_feats(&mut self, keys: &[u64], tag: usize, delta: f32) {
+        let c = self.c;
+        for &k in keys {
+            let next = self.w.len();
+            let ix = *self.index.entry(k).or_insert(next);
+            if ix == next {
+                self.w.push([0.0; NTAGS]);
+                self.u.push([0.0; NTAGS]);
+            }
+            self.w[ix][tag] += delta;
+            self.u[ix][tag] += c * delta;
+        }
+    }
+
+    /// One epoch over the documents in the given order; returns the token error count.
+    pub fn epoch(&mut self, docs: &[Prepared], order: &[usize]) -> usize {
+        let mut errors = 0;
+        let mut em = Vec::new();
+        for &di in order {
+            let d = &docs[di];
+            for &(a, b) in &d.segs {
+                if a >= b {
+                    continue;
+                }
+                em.clear();
+                for i in a..b {
+                    em.push(self.emission(d.feats.of(i)));
+                }
+                let pred = crate::model::viterbi(&em, &self.trans, &self.start, &self.end);
+                let gold = &d.gold_tags[a..b];
+                if pred != gold {
+                    let c = self.c;
+                    for (k, (&p, &g)) in pred.iter().zip(gold).enumerate() {
+                        if p != g {
+                            errors += 1;
+                            let keys = d.feats.of(a + k);
+                            self.update_feats(keys, g, 1.0);
+                            self.update_feats(keys, p, -1.0);
+                        }
+                        if k > 0 {
+                            let (pp, gp) = (pred[k - 1], gold[k - 1]);
+                            if pp != gp || p != g {
+                                self.trans[gp][g] += 1.0;
+                                self.trans_u[gp][g] += c;
+                                self.trans[pp][p] -= 1.0;
+                                self.trans_u[pp][p] -= c;
+                            }
+                        }
+                    }
+                    let (p0, g0) = (pred[0], gold[0]);
+                    if p0 != g0 {
+                        self.start[g0] += 1.0;
+                        self.start_u[g0] += c;
+                        self.start[p0] -= 1.0;
+                        self.start_u[p0] -= c;
+                    }
+                    let (pl, gl) = (pred[pred.len() - 1], gold[gold.len() - 1]);
+                    if pl != gl {
+                        self.end[gl] += 1.0;
+                        self.end_u[gl] += c;
+                        self.end[pl] -= 1.0;
+                        self.end_u[pl] -= c;
+                    }
+                }
+                self.c += 1.0;
+            }
+        }
+        errors
+    }
+
+    /// The averaged model, pruning weights with `|w| <= prune`.
+    pub fn averaged(&self, clusters: &Clusters, prune: f32) -> Model {
+        let c = self.c;
+        let avg = |w: f32, u: f32| w - u / c;
+        let rows: Vec<[f32; NTAGS]> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(w, u)| {
+                let mut r = [0.0; NTAGS];
+                for t in 0..NTAGS {
+                    r[t] = avg(w[t], u[t]);
+                }
+                r
+            })
+            .collect();
+        let mut keys: Vec<(u64, usize)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        keys.sort_unstable();
+        let dense = Dense {
+            feats: keys.iter().map(|(k, ix)| (*k, &rows[*ix])).collect(),
+        };
+        let mut base = Model::empty(clusters.clone());
+        for p in 0..NTAGS {
+            for t in 0..NTAGS {
+                base.trans[p][t] = avg(self.trans[p][t], self.trans_u[p][t]);
+            }
+            base.start[p] = avg(self.start[p], self.start_u[p]);
+            base.end[p] = avg(self.end[p], self.end_u[p]);
+        }
+        Model::from_dense(dense, prune, base)
+    }
+}
+
+/// Precision/recall counts per label.
+#[derive(Clone, Debug, Default)]
+pub struct Score {
+    /// Per label: (true positives, predicted, gold).
+    pub per_label: HashMap<Label, (usize, usize, usize)>,
+}
+
+impl Score {
+    /// Adds one document's predictions.
+    pub fn add(&mut self, gold: &[(usize, usize, Label)], pred: &[(usize, usize, Label)]) {
+        let g: std::collections::HashSet<_> = gold.iter().collect();
+        for p in pred {
+            let e = self.per_label.entry(p.2).or_default();
+            e.1 += 1;
+            if g.contains(p) {
+                e.0 += 1;
+            }
+        }
+        for x in gold {
+            self.per_label.entry(x.2).or_default().2 += 1;
+        }
+    }
+    /// Micro (P, R, F1) over all labels.
+    pub fn micro(&self) -> (f64, f64, f64) {
+        let (tp, p, g) = self
+            .per_label
+            .values()
+            .fold((0, 0, 0), |a, v| (a.0 + v.0, a.1 + v.1, a.2 + v.2));
+        prf(tp, p, g)
+    }
+    /// A printable report.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        let mut labels: Vec<_> = self.per_label.keys().copied().collect();
+        labels.sort();
+        for l in labels {
+            let v = self.per_label[&l];
+            let (p, r, f) = prf(v.0, v.1, v.2);
+            out.push_str(&format!(
+                "{:>8} P {:.4} R {:.4} F1 {:.4} (gold {})\n",
+                l.as_str(),
+                p,
+                r,
+                f,
+                v.2
+            ));
+        }
+        let (p, r, f) = self.micro();
+        out.push_str(&format!("   micro P {p:.4} R {r:.4} F1 {f:.4}\n"));
+        out
+    }
+}
+
+fn prf(tp: usize, p: usize, g: usize) -> (f64, f64, f64) {
+    let pr = if p == 0 { 0.0 } else { tp as f64 / p as f64 };
+    let rc = if g == 0 { 0.0 } else { tp as f64 / g as f64 };
+    let f = if pr + rc == 0.0 {
+        0.0
+    } else {
+        2.0 * pr * rc / (pr + rc)
+    };
+    (pr, rc, f)
+}
+
+/// Evaluates a model on documents (model labels only, exact character spans).
+pub fn evaluate(model: Model, docs: &[Doc]) -> Score {
+    let tagger = EntityTagger::from_model(model);
+    evaluate_tagger(&tagger, docs)
+}
+
+/// Evaluates a tagger through `tag_text`, keeping only PER/ORG/LOC/MISC predictions.
+pub fn evaluate_tagger(tagger: &EntityTagger, docs: &[Doc]) -> Score {
+    let mut score = Score::default();
+    for d in docs {
+        let pred: Vec<(usize, usize, Label)> = tagger
+            .tag_text(&d.text)
+            .into_iter()
+            .filter(|e| e.label.model_index().is_some())
+            .map(|e| (e.start, e.end, e.label))
+            .collect();
+        score.add(&d.gold, &pred);
+    }
+    score
+}
+
+/// Chooses the confidence temperature minimising the log-loss of "predicted entity is
+/// correct" on `docs`.
+pub fn calibrate(model: &Model, docs: &[Doc]) -> f32 {
+    let mut best = (f64::INFINITY, 1.0f32);
+    let mut t = 0.25f32;
+    while t <= 64.0 {
+        let mut m = model.clone();
+        m.temperature = t;
+        let tagger = EntityTagger::from_model(m);
+        let mut loss = 0.0f64;
+        let mut n = 0usize;
+        for d in docs {
+            let gold: std::collections::HashSet<_> = d.gold.iter().copied().collect();
+            for e in tagger.tag_text(&d.text) {
+                if e.label.model_index().is_none() {
+                    continue;
+                }
+                let p = f64::from(e.score).clamp(1e-4, 1.0 - 1e-4);
+                let ok = gold.contains(&(e.start, e.end, e.label));
+                loss -= if ok { p.ln() } else { (1.0 - p).ln() };
+                n += 1;
+            }
+        }
+        let l = loss / n.max(1) as f64;
+        if l < best.0 {
+            best = (l, t);
+        }
+        t *= std::f32::consts::SQRT_2;
+    }
+    best.1
+}
+
+/// Learns hierarchical word clusters from a JSONL news corpus (`text` field): PPMI-weighted
+/// left/right context vectors over the most frequent context words, randomly projected,
+/// then split recursively by 2-means into bit paths (a Brown-cluster-like hierarchy).
+/// Deterministic. `max_words` caps the vocabulary (most frequent word forms).
+pub fn learn_clusters(jsonl: &str, max_words: usize) -> Clusters {
+    const NCTX: usize = 1000;
+    const DIM: usize = 128;
+    const MIN_FREQ: u32 = 4;
+    let mut docs_tokens: Vec<Vec<u32>> = Vec::new();
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut forms: Vec<String> = Vec::new();
+    let mut freq: Vec<u32> = Vec::new();
+    for line in jsonl.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(text) = v.get("text").and_then(|t| t.as_str()) else {
+            continue;
+        };
+        let toks = copydesk_tokenize::tokenize(text);
+        let mut ids = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let w = t.text(text);
+            let id = match vocab.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = forms.len() as u32;
+                    vocab.insert(w.to_owned(), id);
+                    forms.push(w.to_owned());
+                    freq.push(0);
+                    id
+                }
+            };
+            freq[id as usize] += 1;
+            ids.push(id);
+        }
+        docs_tokens.push(ids);
+    }
+    // Context vocabulary: most frequent lower-cased forms.
+    let mut lower_id: HashMap<String, u32> = HashMap::new();
+    let mut lower_of: Vec<u32> = Vec::with_capacity(forms.len());
+    let mut lower_freq: Vec<u64> = Vec::new();
+    for (i, f) in forms.iter().enumerate() {
+        let l = copydesk_tokenize::normalize(f).into_owned();
+        let n = lower_id.len() as u32;
+        let id = *lower_id.entry(l).or_insert(n);
+        if id as usize == lower_freq.len() {
+            lower_freq.push(0);
+        }
+        lower_freq[id as usize] += u64::from(freq[i]);
+        lower_of.push(id);
+    }
+    let mut lorder: Vec<u32> = (0..lower_freq.len() as u32).collect();
+    lorder.sort_by_key(|&i| (std::cmp::Reverse(lower_freq[i as usize]), i));
+    let mut ctx_index = vec![u32::MAX; lower_freq.len()];
+    for (r, &l) in lorder.iter().take(NCTX).enumerate() {
+        ctx_index[l as usize] = r as u32;
+    }
+    // Target vocabulary: frequent forms.
+    let mut order: Vec<u32> = (0..forms.len() as u32)
+        .filter(|&i| freq[i as usize] >= MIN_FREQ)
+        .collect();
+    order.sort_by(|&a, &b| {
+        freq[b as usize]
+            .cmp(&freq[a as usize])
+            .then_with(|| forms[a as usize].cmp(&forms[b as usize]))
+    });
+    order.truncate(max_words);
+    let mut row_of = vec![u32::MAX; forms.len()];
+    for (r, &w) in order.iter().enumerate() {
+        row_of[w as usize] = r as u32;
+    }
+    let nw = order.len();
+    // Sparse co-occurrence counts: (row, ctx slot) with left slots [0, NCTX), right [NCTX, 2NCTX).
+    let mut counts: HashMap<(u32, u32), f32> = HashMap::new();
+    let bos = u32::MAX;
+    for ids in &docs_tokens {
+        for (k, &w) in ids.iter().enumerate() {
+            let r = row_of[w as usize];
+            if r == u32::MAX {
+                continue;
+            }
+            let left = if k > 0 {
+                lower_of[ids[k - 1] as usize]
+            } else {
+                bos
+            };
+            let right = ids.get(k + 1).map_or(bos, |&x| lower_of[x as usize]);
+            if left != bos && ctx_index[left as usize] != u32::MAX {
+                *counts.entry((r, ctx_index[left as usize])).or_default() += 1.0;
+            }
+            if right != bos && ctx_index[right as usize] != u32::MAX {
+                *counts
+                    .entry((r, NCTX as u32 + ctx_index[right as usize]))
+                    .or_default() += 1.0;
+            }
+        }
+    }
+    // PPMI weights.
+    let mut row_tot = vec![0f64; nw];
+    let mut col_tot = vec![0f64; 2 * NCTX];
+    let mut total = 0f64;
+    for (&(r, c), &v) in &counts {
+        row_tot[r as usize] += f64::from(v);
+        col_tot[c as usize] += f64::from(v);
+        total += f64::from(v);
+    }
+    // Random projection matrix (deterministic), ±1 entries.
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let proj: Vec<[f32; DIM]> = (0..2 * NCTX)
+        .map(|_| {
+            let mut r = [0f32; DIM];
+            for x in r.iter_mut() {
+                *x = if rng.next_u64() & 1 == 0 { 1.0 } else { -1.0 };
+            }
+            r
+        })
+        .collect();
+    let mut vecs = vec![[0f32; DIM]; nw];
+    let mut entries: Vec<(&(u32, u32), &f32)> = counts.iter().collect();
+    entries.sort_unstable_by_key(|e| *e.0);
+    for (&(r, c), &v) in entries {
+        let pmi = ((f64::from(v) * total) / (row_tot[r as usize] * col_tot[c as usize])).ln();
+        if pmi <= 0.0 {
+            continue;
+        }
+        let p = &proj[c as usize];
+        let row = &mut vecs[r as usize];
+        for d in 0..DIM {
+            row[d] += pmi as f32 * p[d];
+        }
+    }
+    for v in &mut vecs {
+        let n = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
+        for x in v.iter_mut() {
+            *x /= n;
+        }
+    }
+    // Recursive bisection.
+    let mut paths = vec![(0u32, 0u8); nw];
+    let mut stack: Vec<(Vec<u32>, u32, u8)> = vec![((0..nw as u32).collect(), 0, 0)];
+    while let Some((members, bits, depth)) = stack.pop() {
+        if members.len() < 8 || depth >= 24 {
+            for &m in &members {
+                paths[m as usize] = (bits, depth);
+            }
+            continue;
+        }
+        // Seeds: the most frequent member and the member farthest from it.
+        let a = members[0] as usize;
+        let far = members
+            .iter()
+            .copied()
+            .min_by(|&x, &y| {
+                dot(&vecs[x as usize], &vecs[a]).total_cmp(&dot(&vecs[y as usize], &vecs[a]))
+            })
+            .unwrap_or(members[0]) as usize;
+        let mut c0 = vecs[a];
+        let mut c1 = vecs[far];
+        let mut assign = vec![false; members.len()];
+        for _ in 0..8 {
+            let mut s0 = [0f32; DIM];
+            let mut s1 = [0f32; DIM];
+            for (k, &m) in members.iter().enumerate() {
+                let v = &vecs[m as usize];
+                let side = dot(v, &c1) > dot(v, &c0);
+                assign[k] = side;
+                let s = if side { &mut s1 } else { &mut s0 };
+                for d in 0..DIM {
+                    s[d] += v[d];
+                }
+            }
+            c0 = s0;
+            c1 = s1;
+        }
+        let (mut l, mut r) = (Vec::new(), Vec::new());
+        for (k, &m) in members.iter().enumerate() {
+            if assign[k] {
+                r.push(m);
+            } else {
+                l.push(m);
+            }
+        }
+        if l.is_empty() || r.is_empty() {
+            for &m in &members {
+                paths[m as usize] = (bits, depth);
+            }
+            continue;
+        }
+        stack.push((l, bits, depth + 1));
+        stack.push((r, bits | (1 << depth), depth + 1));
+    }
+    let mut map = HashMap::with_capacity(nw);
+    for (r, &w) in order.iter().enumerate() {
+        map.insert(crate::hash::hash_str(&forms[w as usize]), paths[r]);
+    }
+    Clusters { map }
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
