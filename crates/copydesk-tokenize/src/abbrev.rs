@@ -20,8 +20,11 @@ pub enum AbbreviationKind {
     /// May end a sentence (`etc.`, `Inc.`): followed by the end of the text, a line break
     /// or a capitalized sentence starter, the period becomes its own token (EWT: `etc` `.`).
     General,
-    /// Precedes a name or number (`Mr.`, `Dr.`, `No.`): the period always stays.
+    /// Precedes a name (`Mr.`, `Dr.`, `Gen.`): the period always stays.
     Title,
+    /// An abbreviation only before a number (`No. 5`, `Nos. 3`); elsewhere the word is an
+    /// ordinary word (`I said No.`). Marked with a trailing ` #` in the data files.
+    BeforeNumber,
 }
 
 /// A set of abbreviations (written without their final period) with their kind.
@@ -61,18 +64,23 @@ impl Abbreviations {
                 .map
                 .entry(v.into_boxed_str())
                 .or_insert(AbbreviationKind::General);
-            if kind == AbbreviationKind::Title {
-                *slot = AbbreviationKind::Title;
+            if kind != AbbreviationKind::General {
+                *slot = kind;
             }
         }
     }
 
-    /// Adds every non-comment line of a list in the `data/*.txt` format.
+    /// Adds every non-comment line of a list in the `data/*.txt` format; a line ending in
+    /// ` #` is added as [`AbbreviationKind::BeforeNumber`].
     pub fn extend_from_list(&mut self, list: &str, kind: AbbreviationKind) {
         for line in list.lines() {
             let line = line.trim();
-            if !line.starts_with('#') {
-                self.insert(line, kind);
+            if line.starts_with('#') {
+                continue;
+            }
+            match line.strip_suffix(" #") {
+                Some(word) => self.insert(word, AbbreviationKind::BeforeNumber),
+                None => self.insert(line, kind),
             }
         }
     }
@@ -209,6 +217,7 @@ mod tests {
         assert_eq!(a.get("Etc"), Some(AbbreviationKind::General));
         assert_eq!(a.get("ETC"), Some(AbbreviationKind::General));
         assert_eq!(a.get("mr"), None);
+        assert_eq!(a.get("No"), Some(AbbreviationKind::BeforeNumber));
         assert_eq!(a.get("the"), None);
         assert_eq!(a.get("# comment"), None);
     }

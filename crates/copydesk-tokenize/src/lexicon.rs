@@ -62,7 +62,7 @@ pub(crate) fn fused_contraction(word: &[u8]) -> Option<usize> {
         return None;
     }
     // Cheap filter on the last letter before the table.
-    if !matches!(word[n - 1] | 0x20, b't' | b'a' | b'm' | b'e') {
+    if !matches!(word[n - 1] | 0x20, b't' | b'a' | b'm' | b'e' | b's') {
         return None;
     }
     let mut buf = [0u8; 8];
@@ -81,6 +81,9 @@ pub(crate) fn fused_contraction(word: &[u8]) -> Option<usize> {
         b"ive" => 1,
         b"youre" | b"youve" => 3,
         b"theyre" | b"theyve" => 4,
+        b"thats" | b"whats" | b"heres" => n - 1,
+        b"theres" => 5,
+        b"hes" => 2,
         _ => return None,
     };
     Some(first)
@@ -89,6 +92,44 @@ pub(crate) fn fused_contraction(word: &[u8]) -> Option<usize> {
 /// Clitics split off after an apostrophe (`'s`, `'re`, ...), lower-cased ASCII.
 pub(crate) fn is_clitic(lower: &[u8]) -> bool {
     matches!(lower, b"s" | b"m" | b"d" | b"ll" | b"re" | b"ve")
+}
+
+/// Common file extensions: `report.doc`, `20.xls` stay one token.
+pub(crate) fn is_file_extension(ext: &[u8]) -> bool {
+    if !(2..=4).contains(&ext.len()) {
+        return false;
+    }
+    let mut buf = [0u8; 4];
+    for (d, s) in buf.iter_mut().zip(ext) {
+        *d = s.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..ext.len()],
+        b"doc"
+            | b"docx"
+            | b"xls"
+            | b"xlsx"
+            | b"ppt"
+            | b"pptx"
+            | b"pdf"
+            | b"txt"
+            | b"rtf"
+            | b"csv"
+            | b"htm"
+            | b"html"
+            | b"jpg"
+            | b"jpeg"
+            | b"png"
+            | b"gif"
+            | b"zip"
+            | b"exe"
+            | b"mp3"
+            | b"mp4"
+            | b"wav"
+            | b"avi"
+            | b"xml"
+            | b"json"
+    )
 }
 
 /// Common top-level domains: `word.com` is a web address rather than a word.

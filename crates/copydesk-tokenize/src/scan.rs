@@ -14,7 +14,7 @@ use crate::chars::{
     is_mark, is_regional_indicator, is_segmented_script, is_text_pictograph, is_unicode_punct,
     is_word_char, ALPHA, CLASS, DIGIT, HIGH, WS,
 };
-use crate::lexicon::{fused_contraction, is_clitic, is_hyphen_prefix, is_tld};
+use crate::lexicon::{fused_contraction, is_clitic, is_file_extension, is_hyphen_prefix, is_tld};
 use crate::token::{Token, TokenKind};
 
 /// What an apostrophe inside a word means.
@@ -517,6 +517,19 @@ impl<'t> Scanner<'t> {
                         break;
                     }
                 }
+                b'/' => {
+                    // b/c, w/o, l/c
+                    if i - w.seg == 1
+                        && i + 1 < n
+                        && b[i + 1].is_ascii_alphabetic()
+                        && b[w.seg].is_ascii_alphabetic()
+                        && self.is_boundary(i + 2)
+                    {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
                 b'_' => {
                     if i + 1 < n && is_ascii_alnum(b[i + 1]) {
                         i += 1;
@@ -555,6 +568,9 @@ impl<'t> Scanner<'t> {
             }
         }
         if end < b.len() && b[end] == b'.' && b.get(end + 1) != Some(&b'.') {
+            if let Some(e) = self.file_extension(end) {
+                return (e, TokenKind::Word); // report.XLS
+            }
             if let Some(kind) = self.abbreviation(p, end, w) {
                 if kind == Abbrev::Title || !self.ends_sentence(end + 1) {
                     return (end + 1, TokenKind::Word);
@@ -602,6 +618,14 @@ impl<'t> Scanner<'t> {
         match self.abbr.get(&self.text[p..end])? {
             AbbreviationKind::Title => Some(Abbrev::Title),
             AbbreviationKind::General => Some(Abbrev::General),
+            AbbreviationKind::BeforeNumber => {
+                let mut j = end + 1;
+                while j < b.len() && matches!(b[j], b' ' | b'\t') {
+                    j += 1;
+                }
+                (j > end + 1 && j < b.len() && (b[j].is_ascii_digit() || b[j] == b'#'))
+                    .then_some(Abbrev::Title)
+            }
         }
     }
 
@@ -701,13 +725,45 @@ impl<'t> Scanner<'t> {
                     second = j - s;
                 }
             }
-            if groups >= 3 || (sep == b'-' && first == 3 && second == 4) {
+            let value = |s: usize, len: usize| {
+                b[s..s + len.min(3)]
+                    .iter()
+                    .fold(0u32, |v, d| v * 10 + u32::from(d - b'0'))
+            };
+            let keep = groups >= 3
+                // phone numbers and ZIP+4: 853-3989, 77030-2707
+                || (sep == b'-' && matches!(first, 3 | 5) && second == 4)
+                // month/day dates: 9/11, 12/27 (but 1/2, 3/4 are fractions)
+                || (sep == b'/'
+                    && groups == 2
+                    && first <= 2
+                    && second <= 2
+                    && first + second > 2
+                    && (1..=12).contains(&value(p, first))
+                    && (1..=31).contains(&value(i + 1, second)));
+            if keep {
                 i = j;
+                // area code and number: 713/853-5984
+                if sep == b'/' && groups == 2 && first == 3 && second == 3 {
+                    if let Some(k) = self.digit_group(i, b'-', 4) {
+                        i = k;
+                    }
+                }
+            } else if sep == b'/' && groups == 2 && first == 3 && second == 3 {
+                if let Some(k) = self.digit_group(j, b'-', 4) {
+                    i = k;
+                }
             }
         }
         if i < n {
+            if let Some(e) = self.file_extension(i) {
+                return (e, TokenKind::Word); // 20.doc
+            }
+            if b[i].is_ascii_alphabetic() && !self.number_suffix(i) {
+                return (i, TokenKind::Number); // 5 pm, 35 mm, 10 k: EWT splits units off
+            }
             if self.is_letter_at(i) || b[i] == b'_' {
-                // 1990s, 2nd, 3.5m
+                // 1990s, 2nd, 4_28_00
                 let mut j = i;
                 while j < n {
                     let c = b[j];
@@ -723,7 +779,7 @@ impl<'t> Scanner<'t> {
                         break;
                     }
                 }
-                return (j, TokenKind::Word);
+                return (self.file_extension(j).unwrap_or(j), TokenKind::Word);
             }
             let al = self.apostrophe_len(i, false);
             if al > 0 && i + al < n && b[i + al] | 0x20 == b's' && self.is_boundary(i + al + 1) {
@@ -731,6 +787,50 @@ impl<'t> Scanner<'t> {
             }
         }
         (self.absorb_marks(i), TokenKind::Number)
+    }
+
+    /// `sep` followed by exactly `len` digits at `i`: the end of the group.
+    fn digit_group(&self, i: usize, sep: u8, len: usize) -> Option<usize> {
+        let b = self.b;
+        let e = i + 1 + len;
+        (e <= b.len()
+            && b[i] == sep
+            && b[i + 1..e].iter().all(u8::is_ascii_digit)
+            && (e == b.len() || !b[e].is_ascii_alphanumeric()))
+        .then_some(e)
+    }
+
+    /// Whether the ASCII letters at `i` after a number belong to it: ordinals and decades
+    /// (`2nd`, `4th`, `1990s`) or letters followed by more digits (`4x4`, `2b3`).
+    fn number_suffix(&self, i: usize) -> bool {
+        let b = self.b;
+        let mut j = i;
+        while j < b.len() && j - i < 3 && b[j].is_ascii_alphabetic() {
+            j += 1;
+        }
+        if j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+            return true;
+        }
+        let mut lower = [0u8; 3];
+        for (d, s) in lower.iter_mut().zip(&b[i..j]) {
+            *d = s.to_ascii_lowercase();
+        }
+        // A single capital is part of a code (4G, 83N, 1Q); other letters are units.
+        (j - i == 1 && b[i].is_ascii_uppercase())
+            || matches!(&lower[..j - i], b"st" | b"nd" | b"rd" | b"th" | b"s" | b"d")
+    }
+
+    /// A file extension (`.doc`, `.XLS`) at `i` that stays on the name before it.
+    fn file_extension(&self, i: usize) -> Option<usize> {
+        let b = self.b;
+        if b.get(i) != Some(&b'.') {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < b.len() && j - i <= 5 && is_ascii_alnum(b[j]) {
+            j += 1;
+        }
+        (self.is_boundary(j) && is_file_extension(&b[i + 1..j])).then_some(j)
     }
 
     // ----- punctuation and symbols -------------------------------------------------------
@@ -785,6 +885,8 @@ impl<'t> Scanner<'t> {
             b'.' => {
                 if p + 1 < n && b[p + 1].is_ascii_digit() {
                     self.number(p)
+                } else if let Some(e) = self.file_extension(p) {
+                    (e, Word)
                 } else {
                     (self.terminal_run(p), Punct)
                 }
@@ -820,7 +922,7 @@ impl<'t> Scanner<'t> {
                     None => (self.run_of(p, c), Punct),
                 }
             }
-            b'@' => match self.tag_body(p + 1, false) {
+            b'@' => match self.tag_body(p + 1, true) {
                 Some(e) => (e, Mention),
                 None => (p + 1, Symbol),
             },
@@ -828,7 +930,14 @@ impl<'t> Scanner<'t> {
                 Some(e) => (e, TokenKind::Emoji),
                 None => (self.run_of(p, c), Punct),
             },
-            b'-' | b'`' | b'_' | b'/' | b'\\' => (self.run_of(p, c), Punct),
+            b'`' => match self.clitic_at(p, 1) {
+                Some(e) if e == p + 2 && b[p + 1] | 0x20 == b's' => (e, Word), // mama`s
+                _ => (self.run_of(p, c), Punct),
+            },
+            b'+' if p + 1 < n && b[p + 1].is_ascii_digit() => {
+                (self.number(p + 1).0, TokenKind::Number)
+            }
+            b'-' | b'_' | b'/' | b'\\' => (self.run_of(p, c), Punct),
             b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'"' | b',' => (p + 1, Punct),
             b'+' | b'<' | b'>' | b'^' | b'|' | b'~' => (self.run_of(p, c), Symbol),
             _ => (p + 1, Symbol), // $ % & and control characters
@@ -896,6 +1005,21 @@ impl<'t> Scanner<'t> {
         if is_dash(c) {
             while b[e..].starts_with(&b[p..p + l]) {
                 e += l;
+            }
+        } else if matches!(c, '\u{2018}'..='\u{201D}') {
+            // Doubled curly quotes typed as one mark: ‘‘ ’’ ‘’ “”
+            let single = matches!(c, '\u{2018}' | '\u{2019}');
+            while e + 3 <= b.len() && b[e] == 0xE2 {
+                let (c2, l2) = decode(b, e);
+                let same_family = if single {
+                    matches!(c2, '\u{2018}' | '\u{2019}')
+                } else {
+                    matches!(c2, '\u{201C}' | '\u{201D}')
+                };
+                if !same_family {
+                    break;
+                }
+                e += l2;
             }
         }
         let kind = if is_unicode_punct(c) || is_dash(c) {

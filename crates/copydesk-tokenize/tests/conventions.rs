@@ -124,6 +124,12 @@ fn numbers() {
     check("3-4 times", &["3", "-", "4", "times"]);
     check("the 1990s and 2nd", &["the", "1990s", "and", "2nd"]);
     check("1,2,3", &["1", ",", "2", ",", "3"]);
+    // units are split off as in EWT, ordinals and decades are not
+    check(
+        "at 7:30PM, 5pm, 35mm",
+        &["at", "7:30", "PM", ",", "5", "pm", ",", "35", "mm"],
+    );
+    check("4th 1950s", &["4th", "1950s"]);
 }
 
 #[test]
@@ -139,7 +145,8 @@ fn currency_and_percent() {
             (")", TokenKind::Punct),
         ],
     );
-    check("£5bn and €3.2", &["£", "5bn", "and", "€", "3.2"]);
+    check("£5bn and €3.2", &["£", "5", "bn", "and", "€", "3.2"]);
+    check("+44 20", &["+44", "20"]);
 }
 
 #[test]
@@ -304,6 +311,27 @@ fn whitespace_and_crlf() {
     );
     check("  \r\n ", &[]);
     check("", &[]);
+}
+
+#[test]
+fn file_names_and_slashes() {
+    check(
+        "see 20.doc and report.XLS or .pdf",
+        &["see", "20.doc", "and", "report.XLS", "or", ".pdf"],
+    );
+    check("w/o l/c and/or", &["w/o", "l/c", "and", "/", "or"]);
+}
+
+#[test]
+fn number_abbreviation_only_before_numbers() {
+    check("No. 5 and Nos. 6", &["No.", "5", "and", "Nos.", "6"]);
+    check("I said No. Then", &["I", "said", "No", ".", "Then"]);
+}
+
+#[test]
+fn doubled_quotes() {
+    check("‘‘hi’’ ''x''", &["‘‘", "hi", "’’", "''", "x", "''"]);
+    check("mama`s", &["mama", "`s"]);
 }
 
 #[test]

@@ -6,8 +6,8 @@ mod ewt;
 
 use std::path::PathBuf;
 
-/// F1 reached when this guard was set (0.98x), minus a hair.
-const MIN_F1: f64 = 0.988;
+/// F1 reached when this guard was set (0.9918), minus a hair.
+const MIN_F1: f64 = 0.990;
 
 fn data_dir() -> PathBuf {
     PathBuf::from(concat!(

@@ -18,10 +18,16 @@ fn assert_invariants(text: &str) -> Result<(), TestCaseError> {
             "non-whitespace {:?} skipped before {t:?}",
             &text[prev_end..t.start]
         );
-        prop_assert!(!t.text(text).starts_with(char::is_whitespace), "token starts with whitespace: {t:?}");
+        prop_assert!(
+            !t.text(text).starts_with(char::is_whitespace),
+            "token starts with whitespace: {t:?}"
+        );
         prev_end = t.end;
     }
-    prop_assert!(text[prev_end..].chars().all(char::is_whitespace), "tail not covered");
+    prop_assert!(
+        text[prev_end..].chars().all(char::is_whitespace),
+        "tail not covered"
+    );
     // The iterator and the vector agree.
     let tok = Tokenizer::default();
     prop_assert_eq!(tok.tokens(text).collect::<Vec<_>>(), tokens);
@@ -31,14 +37,62 @@ fn assert_invariants(text: &str) -> Result<(), TestCaseError> {
 /// Strings built from pieces that exercise the scanner's special cases.
 fn tricky() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        Just("'"), Just("’"), Just("n't"), Just("'s"), Just("."), Just(".."), Just("-"), Just("--"),
-        Just("@"), Just("#"), Just("http://"), Just("www."), Just(".com"), Just("e"), Just("U"),
-        Just("Mr"), Just("etc"), Just(" "), Just("\n"), Just("\r\n"), Just("1"), Just("25"),
-        Just(","), Just(":"), Just(")"), Just("("), Just("&"), Just("_"), Just("/"), Just("`"),
-        Just("\u{301}"), Just("\u{200d}"), Just("\u{fe0f}"), Just("\u{20e3}"), Just("👍"),
-        Just("🏽"), Just("🇫"), Just("東"), Just("カ"), Just("ก"), Just("é"), Just("ب"),
-        Just("—"), Just("…"), Just("\u{a0}"), Just("$"), Just("%"), Just("dont"), Just("The"),
-        Just("😀"), Just("\u{e0067}"), Just("*"), Just(";"), Just("a"), Just("Z"), Just("0"),
+        Just("'"),
+        Just("’"),
+        Just("n't"),
+        Just("'s"),
+        Just("."),
+        Just(".."),
+        Just("-"),
+        Just("--"),
+        Just("@"),
+        Just("#"),
+        Just("http://"),
+        Just("www."),
+        Just(".com"),
+        Just("e"),
+        Just("U"),
+        Just("Mr"),
+        Just("etc"),
+        Just(" "),
+        Just("\n"),
+        Just("\r\n"),
+        Just("1"),
+        Just("25"),
+        Just(","),
+        Just(":"),
+        Just(")"),
+        Just("("),
+        Just("&"),
+        Just("_"),
+        Just("/"),
+        Just("`"),
+        Just("\u{301}"),
+        Just("\u{200d}"),
+        Just("\u{fe0f}"),
+        Just("\u{20e3}"),
+        Just("👍"),
+        Just("🏽"),
+        Just("🇫"),
+        Just("東"),
+        Just("カ"),
+        Just("ก"),
+        Just("é"),
+        Just("ب"),
+        Just("—"),
+        Just("…"),
+        Just("\u{a0}"),
+        Just("$"),
+        Just("%"),
+        Just("dont"),
+        Just("The"),
+        Just("😀"),
+        Just("\u{e0067}"),
+        Just("*"),
+        Just(";"),
+        Just("a"),
+        Just("Z"),
+        Just("0"),
     ];
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
