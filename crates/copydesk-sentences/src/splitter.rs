@@ -1,0 +1,386 @@
+//! The sentence splitter: one forward pass over the chunks (runs of tokens without
+//! whitespace between them), deciding at each gap whether a sentence ends there.
+
+use std::sync::Arc;
+
+use copydesk_tokenize::{Token, Tokenizer};
+
+use crate::chunk::{self, Head, Marker, Start, Tail, WordShape};
+use crate::layout::{self, Blocks, Gap};
+use crate::lexicon::{self, Lexicon, MAX_KEY};
+use crate::Sentence;
+
+/// Splits text into sentences, working on the tokenizer's output.
+///
+/// The default is tuned for English news. Its abbreviation and title lists are data and
+/// can be extended with [`add_abbreviation`](Self::add_abbreviation) and
+/// [`add_title`](Self::add_title). Cheap to clone (the lists are shared until extended),
+/// `Send + Sync`.
+///
+/// ```
+/// use copydesk_sentences::SentenceSplitter;
+/// let text = "Mr. Smith went to the U.S. He liked it.";
+/// let s = SentenceSplitter::new().split_text(text);
+/// let parts: Vec<&str> = s.iter().map(|s| s.text(text)).collect();
+/// assert_eq!(parts, ["Mr. Smith went to the U.S.", "He liked it."]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct SentenceSplitter {
+    lex: Arc<Lexicon>,
+    tokenizer: Tokenizer,
+}
+
+impl Default for SentenceSplitter {
+    fn default() -> Self {
+        Self {
+            lex: lexicon::default_lexicon(),
+            tokenizer: Tokenizer::default(),
+        }
+    }
+}
+
+/// A chunk: tokens `first..=last` with no whitespace between them, spanning `start..end`.
+#[derive(Clone, Copy, Debug)]
+struct Chunk {
+    start: usize,
+    end: usize,
+}
+
+/// Iterates over the chunks of a token slice.
+#[derive(Clone, Debug)]
+struct Chunks<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    i: usize,
+}
+
+impl Iterator for Chunks<'_> {
+    type Item = Chunk;
+
+    fn next(&mut self) -> Option<Chunk> {
+        let first = self.tokens.get(self.i)?;
+        let mut end = first.end;
+        self.i += 1;
+        while let Some(t) = self.tokens.get(self.i) {
+            if t.start > end
+                && slice(self.text, end, t.start)
+                    .chars()
+                    .any(char::is_whitespace)
+            {
+                break;
+            }
+            end = end.max(t.end);
+            self.i += 1;
+        }
+        Some(Chunk {
+            start: first.start,
+            end,
+        })
+    }
+}
+
+/// `text[a..b]`, or `""` when the range is not valid for `text` (never panics).
+fn slice(text: &str, a: usize, b: usize) -> &str {
+    text.get(a..b).unwrap_or("")
+}
+
+/// A run of chunks made only of dots (a spaced ellipsis `. . .`).
+#[derive(Clone, Copy, Debug, Default)]
+struct DotRun {
+    dots: u32,
+    chunks: u32,
+}
+
+/// Per-text state of one pass.
+struct Pass<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    /// Alphanumeric chunks in the current sentence so far.
+    sent_words: u32,
+    /// The list marker expected next, when the current list is open.
+    list: Option<Marker>,
+    dot_run: DotRun,
+    /// Start of the first chunk on the current line.
+    line_first: usize,
+    blocks: Blocks,
+}
+
+impl SentenceSplitter {
+    /// A splitter with the default English-news lists.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds an abbreviation (`"Gov"` or `"Gov."`): a period after it ends a sentence only
+    /// when a typical sentence starter follows. Multi-period forms (`"Ph.D."`) work too.
+    pub fn add_abbreviation(&mut self, abbr: &str) {
+        if let Some(key) = lexicon::entry_key(abbr) {
+            Arc::make_mut(&mut self.lex).abbreviations.insert(key);
+        }
+    }
+
+    /// Adds a title written before names (`"Gov"` or `"Gov."`): a period after it, when
+    /// capitalized, never ends a sentence.
+    pub fn add_title(&mut self, title: &str) {
+        if let Some(key) = lexicon::entry_key(title) {
+            Arc::make_mut(&mut self.lex).titles.insert(key);
+        }
+    }
+
+    /// Tokenizes `text` with the default tokenizer and splits it into sentences.
+    pub fn split_text(&self, text: &str) -> Vec<Sentence> {
+        let tokens = self.tokenizer.tokenize(text);
+        self.split(text, &tokens)
+    }
+
+    /// Splits `text` into sentences. `tokens` must be the tokenizer's output for `text`
+    /// (ordered, non-overlapping byte spans). Every token lands in exactly one sentence,
+    /// in order; a sentence spans its first token's start to its last token's end.
+    pub fn split(&self, text: &str, tokens: &[Token]) -> Vec<Sentence> {
+        let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
+        let mut chunks = Chunks { text, tokens, i: 0 };
+        let Some(mut cur) = chunks.next() else {
+            return out;
+        };
+        let mut pass = Pass {
+            text,
+            lex: &self.lex,
+            sent_words: 0,
+            list: None,
+            dot_run: DotRun::default(),
+            line_first: cur.start,
+            blocks: Blocks::default(),
+        };
+        pass.blocks.reset(cur.start);
+        let mut sent_start = cur.start;
+        loop {
+            let next = chunks.next();
+            let ctext = slice(text, cur.start, cur.end);
+            let tail = chunk::tail(ctext);
+            let prev_words = pass.sent_words;
+            if ctext.chars().any(char::is_alphanumeric) {
+                if prev_words == 0 {
+                    pass.list = chunk::marker(ctext).map(|m| Marker {
+                        value: m.value + 1,
+                        ..m
+                    });
+                }
+                pass.sent_words += 1;
+            }
+            if tail.dots_only {
+                pass.dot_run.dots += tail.dots;
+                pass.dot_run.chunks += 1;
+            } else {
+                pass.dot_run = DotRun::default();
+            }
+            let Some(n) = next else {
+                out.push(Sentence {
+                    start: sent_start,
+                    end: cur.end,
+                });
+                break;
+            };
+            let gap = layout::gap(slice(text, cur.end, n.start));
+            let ntext = slice(text, n.start, n.end);
+            let head = chunk::head(ntext);
+            if pass.decide(cur, &tail, prev_words, gap, n, &head, ntext, &chunks) {
+                out.push(Sentence {
+                    start: sent_start,
+                    end: cur.end,
+                });
+                sent_start = n.start;
+                pass.sent_words = 0;
+            }
+            if gap.breaks > 0 || gap.blank {
+                pass.line_first = n.start;
+                if gap.blank {
+                    pass.blocks.reset(n.start);
+                }
+            }
+            cur = n;
+        }
+        out
+    }
+}
+
+impl Pass<'_> {
+    /// Whether a sentence ends in the gap between chunk `cur` and chunk `next`.
+    #[allow(clippy::too_many_arguments)]
+    fn decide(
+        &mut self,
+        cur: Chunk,
+        tail: &Tail<'_>,
+        prev_words: u32,
+        gap: Gap,
+        next: Chunk,
+        head: &Head<'_>,
+        ntext: &str,
+        after: &Chunks<'_>,
+    ) -> bool {
+        if gap.blank {
+            return true;
+        }
+        if !gap.space {
+            return false;
+        }
+        // A bullet or the next list marker starts an item, unless the current sentence
+        // holds nothing but a bullet.
+        let has_words = self.sent_words > 0;
+        if has_words && head.start == Start::Bullet {
+            return true;
+        }
+        if has_words && gap.breaks > 0 && matches!(ntext, "-" | "*" | "+" | "\u{2013}" | "\u{2014}")
+        {
+            return true;
+        }
+        if let Some(expected) = self.list {
+            if has_words && chunk::marker(ntext) == Some(expected) {
+                return true;
+            }
+        }
+        let ctext = slice(self.text, cur.start, cur.end);
+        if chunk::is_separator(ctext) {
+            return true;
+        }
+        if has_words && chunk::is_separator(ntext) {
+            return true;
+        }
+        if chunk::is_emoticon(ctext) {
+            return has_words && head.start != Start::Cont;
+        }
+        if !tail.terminal() {
+            return gap.breaks > 0 && self.line_break_ends(cur, tail, next, head);
+        }
+        match head.start {
+            Start::Cont => return false,
+            Start::Dots => {
+                if tail.dots_only || tail.closed || tail.word.is_empty() {
+                    return false;
+                }
+                if tail.bang && tail.dots == 0 {
+                    // `food? ... Some help`
+                    return true;
+                }
+                if tail.bang || tail.dots != 1 {
+                    return false;
+                }
+                // `compounds. . . . The`: the period ends the sentence, the ellipsis
+                // opens the next one.
+                return self.ellipsis_after_period(chunk::tail(ntext).dots, after);
+            }
+            _ => {}
+        }
+        if tail.bang {
+            return match head.start {
+                Start::Lower => {
+                    // `Yahoo! in`, `Jeopardy! host`: a single `!` closing a name.
+                    let name_like = !tail.question
+                        && tail.bangs == 1
+                        && prev_words > 0
+                        && is_title_case(tail.word);
+                    !tail.closed && !name_like
+                }
+                _ => true,
+            };
+        }
+        let (dots, spaced) = if tail.dots_only {
+            (self.dot_run.dots, self.dot_run.chunks > 1)
+        } else {
+            (tail.dots, false)
+        };
+        if dots >= 2 {
+            if tail.bracketed {
+                return false;
+            }
+            return match head.start {
+                Start::Upper | Start::Digit => !(spaced && dots == 3),
+                _ => false,
+            };
+        }
+        self.period_ends(tail, prev_words, gap, head)
+    }
+
+    /// A single period at the end of `tail`: does it end the sentence?
+    fn period_ends(&self, tail: &Tail<'_>, prev_words: u32, gap: Gap, head: &Head<'_>) -> bool {
+        if tail.closed && head.start == Start::Lower {
+            return false;
+        }
+        let word = tail.word;
+        let mut buf = [0u8; MAX_KEY * 2];
+        let key = lexicon::lower_key(word, &mut buf).unwrap_or("");
+        let shape = chunk::shape(word);
+        if !key.is_empty() && word.starts_with(char::is_uppercase) && self.lex.titles.contains(key)
+        {
+            return false;
+        }
+        let abbreviation = matches!(shape, WordShape::Initial | WordShape::Dotted)
+            || (!key.is_empty() && self.lex.abbreviations.contains(key));
+        if head.start == Start::Digit
+            && (abbreviation || (!key.is_empty() && self.lex.numeric.contains(key)))
+        {
+            return false;
+        }
+        if shape == WordShape::Number && prev_words == 0 {
+            // A list marker (`1.`) opening the sentence.
+            return false;
+        }
+        if !abbreviation {
+            return true;
+        }
+        match head.start {
+            Start::Upper => {
+                gap.breaks > 0 || (prev_words >= 3 && self.lex.starters.contains(head.word))
+            }
+            Start::Other => gap.breaks > 0,
+            _ => false,
+        }
+    }
+
+    /// After a word and a period comes an ellipsis (`dots` so far, continued by the
+    /// chunks of `after`): does the period end the sentence? It does when the ellipsis
+    /// has three dots and text follows it.
+    fn ellipsis_after_period(&self, mut dots: u32, after: &Chunks<'_>) -> bool {
+        for c in after.clone() {
+            let t = slice(self.text, c.start, c.end);
+            let h = chunk::head(t);
+            if h.start == Start::Dots {
+                dots += chunk::tail(t).dots;
+                continue;
+            }
+            return dots == 3 && !matches!(h.start, Start::Cont);
+        }
+        false
+    }
+
+    /// A line break after a chunk without final punctuation: a sentence ends when the
+    /// line is short (headline, caption, byline), not inside a hard-wrapped paragraph.
+    fn line_break_ends(
+        &mut self,
+        cur: Chunk,
+        tail: &Tail<'_>,
+        next: Chunk,
+        head: &Head<'_>,
+    ) -> bool {
+        if matches!(head.start, Start::Lower | Start::Cont) {
+            return false;
+        }
+        if matches!(
+            tail.last,
+            ',' | ';' | '&' | '/' | '(' | '-' | '\u{2013}' | '\u{2014}'
+        ) {
+            return false;
+        }
+        let width = self.blocks.width(self.text);
+        let line_len = cur.end.saturating_sub(self.line_first);
+        let next_len = next.end.saturating_sub(next.start);
+        layout::short_line(line_len, next_len, width)
+    }
+}
+
+/// A capitalized word with lower-case letters after its first (`Yahoo`, not `OUT`).
+fn is_title_case(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && cs.clone().any(char::is_lowercase)
+        && !cs.any(char::is_uppercase)
+}
