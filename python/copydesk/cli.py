@@ -44,14 +44,18 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, str]]:
             raise SystemExit(f"copydesk: no such file or folder: {raw}")
 
 
-def summarize(doc_id: str, text: str) -> dict[str, object]:
-    """One row of the report for one article."""
-    tokens = copydesk.tokenize(text)
+def summarize(doc_id: str, doc: copydesk.Document, top: int = 3) -> dict[str, object]:
+    """One row of the report for one article: size, sentences, top entities, tone."""
+    names = [e for e in doc.entity_tone() if e.label in ("PER", "ORG", "LOC", "MISC")]
+    t = doc.tone
     return {
         "id": doc_id,
-        "chars": len(text),
-        "tokens": len(tokens),
-        "words": sum(1 for t in tokens if t.kind == "word"),
+        "words": t.word_count,
+        "sentences": len(doc.sentences),
+        "entities": len(doc.entities),
+        "tone": round(t.compound, 3),
+        "gdelt_tone": round(t.tone, 2),
+        "top_entities": "; ".join(f"{e.name} ({e.label}, {e.mentions})" for e in names[:top]),
     }
 
 
@@ -79,7 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     an.add_argument("--jobs", type=int, default=None, help="threads (default: all cores)")
     args = parser.parse_args(argv)
 
-    rows = [summarize(i, t) for i, t in iter_inputs(args.paths)]
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    nlp = copydesk.Pipeline(threads=args.jobs)
+    inputs = list(iter_inputs(args.paths))
+    ids = [i for i, _ in inputs]
+    docs = nlp.pipe((t for _, t in inputs), progress=len(inputs) > 20)
+    rows = [summarize(i, d) for i, d in zip(ids, docs, strict=True)]
     out = sys.stdout
     if args.format == "table":
         print_table(rows, out)

@@ -1,9 +1,14 @@
 //! Python bindings for copydesk: the module `copydesk._copydesk`.
 //!
 //! Conversions only: every piece of NLP logic lives in the Rust crates. Rust byte offsets
-//! become Python character offsets here (see [`offsets`]), nowhere else.
+//! become Python character offsets here (see [`offsets`]), nowhere else. Inputs are
+//! borrowed while attached to the interpreter, the work runs detached (`py.detach`), and
+//! Python objects are built afterwards.
 
+mod document;
+mod errors;
 mod offsets;
+mod pipeline;
 mod types;
 
 use pyo3::prelude::*;
@@ -11,20 +16,60 @@ use pyo3::prelude::*;
 /// The native module behind the `copydesk` Python package.
 #[pymodule(gil_used = false)]
 mod _copydesk {
+    use std::sync::LazyLock;
+
     use pyo3::prelude::*;
 
     #[pymodule_export]
-    use crate::types::Token;
+    use crate::document::Document;
+    #[pymodule_export]
+    use crate::pipeline::Pipeline;
+    #[pymodule_export]
+    use crate::types::{Entity, EntityTone, Sentence, Token, Tone};
 
     /// The package version.
     #[allow(non_upper_case_globals)]
     #[pymodule_export]
     const __version__: &str = env!("CARGO_PKG_VERSION");
 
+    /// The pipeline behind `tag_entities`: entities only, no tone.
+    static ENTITIES_ONLY: LazyLock<copydesk::Pipeline> = LazyLock::new(|| {
+        copydesk::Pipeline::builder()
+            .tone(false)
+            .build()
+            .expect("the built-in entity model loads")
+    });
+
     /// Splits `text` into tokens (UD English-EWT conventions), with character offsets.
     #[pyfunction]
-    fn tokenize(py: Python<'_>, text: &str) -> PyResult<Vec<Token>> {
+    fn tokenize(py: Python<'_>, text: &str) -> Vec<Token> {
         let toks = py.detach(|| copydesk::tokenize::tokenize(text));
-        Ok(crate::types::tokens_to_py(text, &toks))
+        crate::types::tokens_to_py(text, &toks)
+    }
+
+    /// Splits `text` into sentences, with character offsets (no surrounding whitespace).
+    #[pyfunction]
+    fn split_sentences(py: Python<'_>, text: &str) -> Vec<Sentence> {
+        let sents = py.detach(|| copydesk::sentences::split_sentences(text));
+        crate::types::sentences_to_py(text, sents.iter().map(|s| (s.start, s.end, None)))
+    }
+
+    /// Finds named entities (PER, ORG, LOC, MISC) and dates, times, money and percentages.
+    #[pyfunction]
+    fn tag_entities(py: Python<'_>, text: &str) -> Vec<Entity> {
+        let doc = py.detach(|| ENTITIES_ONLY.analyze(text));
+        crate::types::entities_to_py(text, &doc.entities)
+    }
+
+    /// Scores the tone of `text` (a sentence, a snippet or a whole article).
+    #[pyfunction]
+    fn score_tone(py: Python<'_>, text: &str) -> Tone {
+        Tone::from(&py.detach(|| copydesk::tone::score_tone(text)))
+    }
+
+    /// Analyses `text` with the default pipeline.
+    #[pyfunction]
+    fn analyze(py: Python<'_>, text: &str) -> Document {
+        Document::new(py.detach(|| copydesk::Pipeline::shared_default().analyze(text)))
     }
 }

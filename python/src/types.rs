@@ -1,8 +1,35 @@
 //! Python value classes: frozen snapshots with character offsets.
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+use pyo3::IntoPyObjectExt;
 
 use crate::offsets::CharCursor;
+
+/// `(cls, args)` for `__reduce__`: unpickling calls the constructor with the fields.
+fn reduce<'py, T: pyo3::PyClass, A: IntoPyObject<'py>>(
+    slf: &Bound<'py, T>,
+    args: A,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let args = args.into_bound_py_any(slf.py())?;
+    Ok((slf.as_any().get_type().into_any(), args))
+}
+
+fn known<'a>(what: &str, value: &str, names: &[&'static str]) -> PyResult<&'static str> {
+    names.iter().find(|k| **k == value).copied().ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown {what} {value:?}; expected one of {names:?}"
+        ))
+    })
+}
+
+const KINDS: [&str; 9] = [
+    "word", "number", "punct", "symbol", "url", "email", "hashtag", "mention", "emoji",
+];
+const LABELS: [&str; 8] = [
+    "PER", "ORG", "LOC", "MISC", "DATE", "TIME", "MONEY", "PERCENT",
+];
 
 /// A token: `text`, character offsets `start`/`end` into the analysed `str`, and `kind`.
 #[pyclass(frozen, eq, hash, get_all, module = "copydesk")]
@@ -26,7 +53,7 @@ impl Token {
             text,
             start,
             end,
-            kind: kind_name(kind)?,
+            kind: known("token kind", kind, &KINDS)?,
         })
     }
 
@@ -37,28 +64,298 @@ impl Token {
         )
     }
 
-    fn __reduce__(
-        slf: &Bound<'_, Self>,
-    ) -> PyResult<(Py<PyAny>, (String, usize, usize, &'static str))> {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
         let t = slf.get();
-        Ok((
-            slf.get_type().into_any().unbind(),
-            (t.text.clone(), t.start, t.end, t.kind),
-        ))
+        reduce(slf, (t.text.clone(), t.start, t.end, t.kind))
     }
 }
 
-fn kind_name(kind: &str) -> PyResult<&'static str> {
-    const KINDS: [&str; 9] = [
-        "word", "number", "punct", "symbol", "url", "email", "hashtag", "mention", "emoji",
-    ];
-    KINDS.iter().find(|k| **k == kind).copied().ok_or_else(|| {
-        pyo3::exceptions::PyValueError::new_err(format!("unknown token kind {kind:?}"))
-    })
+/// Tone scores of a text (see `copydesk.score_tone`).
+#[pyclass(frozen, eq, get_all, module = "copydesk")]
+#[derive(Clone, PartialEq)]
+pub struct Tone {
+    /// Overall tone in [-1, 1].
+    pub compound: f64,
+    /// Share of positive valence, in [0, 1].
+    pub positive: f64,
+    /// Share of negative valence, in [0, 1].
+    pub negative: f64,
+    /// Share of neutral words, in [0, 1]; the three shares sum to 1 (all 0 for empty text).
+    pub neutral: f64,
+    /// Share of sentiment-bearing words, in [0, 1].
+    pub polarity: f64,
+    /// Number of word-like tokens.
+    pub word_count: usize,
+    /// GDELT-style tone: positive minus negative word percentage.
+    pub tone: f64,
+    /// GDELT-style activity reference density (percent of words).
+    pub activity: f64,
+    /// GDELT-style self/group reference density (percent of words).
+    pub self_reference: f64,
+}
+
+impl From<&copydesk::Tone> for Tone {
+    fn from(t: &copydesk::Tone) -> Self {
+        Self {
+            compound: t.compound,
+            positive: t.positive,
+            negative: t.negative,
+            neutral: t.neutral,
+            polarity: t.polarity,
+            word_count: t.word_count,
+            tone: t.tone,
+            activity: t.activity,
+            self_reference: t.self_reference,
+        }
+    }
+}
+
+#[pymethods]
+impl Tone {
+    #[new]
+    #[pyo3(signature = (compound=0.0, positive=0.0, negative=0.0, neutral=0.0, polarity=0.0, word_count=0, tone=0.0, activity=0.0, self_reference=0.0))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        compound: f64,
+        positive: f64,
+        negative: f64,
+        neutral: f64,
+        polarity: f64,
+        word_count: usize,
+        tone: f64,
+        activity: f64,
+        self_reference: f64,
+    ) -> Self {
+        Self {
+            compound,
+            positive,
+            negative,
+            neutral,
+            polarity,
+            word_count,
+            tone,
+            activity,
+            self_reference,
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Tone(compound={:.3}, positive={:.3}, negative={:.3}, neutral={:.3}, polarity={:.3}, word_count={}, tone={:.2}, activity={:.2}, self_reference={:.2})",
+            self.compound, self.positive, self.negative, self.neutral, self.polarity, self.word_count, self.tone, self.activity, self.self_reference
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let t = slf.get();
+        let args = PyTuple::new(
+            slf.py(),
+            [
+                t.compound.into_pyobject(slf.py())?.into_any(),
+                t.positive.into_pyobject(slf.py())?.into_any(),
+                t.negative.into_pyobject(slf.py())?.into_any(),
+                t.neutral.into_pyobject(slf.py())?.into_any(),
+                t.polarity.into_pyobject(slf.py())?.into_any(),
+                t.word_count.into_pyobject(slf.py())?.into_any(),
+                t.tone.into_pyobject(slf.py())?.into_any(),
+                t.activity.into_pyobject(slf.py())?.into_any(),
+                t.self_reference.into_pyobject(slf.py())?.into_any(),
+            ],
+        )?;
+        reduce(slf, args)
+    }
+
+    /// The scores as a plain dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("compound", self.compound)?;
+        d.set_item("positive", self.positive)?;
+        d.set_item("negative", self.negative)?;
+        d.set_item("neutral", self.neutral)?;
+        d.set_item("polarity", self.polarity)?;
+        d.set_item("word_count", self.word_count)?;
+        d.set_item("tone", self.tone)?;
+        d.set_item("activity", self.activity)?;
+        d.set_item("self_reference", self.self_reference)?;
+        Ok(d)
+    }
+}
+
+/// A sentence: `text`, character offsets, and its `tone` (`None` from `split_sentences`).
+#[pyclass(frozen, eq, get_all, module = "copydesk")]
+#[derive(Clone, PartialEq)]
+pub struct Sentence {
+    /// The sentence text (`source[start:end]`), without surrounding whitespace.
+    pub text: String,
+    /// Character offset of the first character.
+    pub start: usize,
+    /// Character offset one past the last character.
+    pub end: usize,
+    /// The sentence's tone, when it was analysed by a pipeline with the tone scorer.
+    pub tone: Option<Tone>,
+}
+
+#[pymethods]
+impl Sentence {
+    #[new]
+    #[pyo3(signature = (text, start, end, tone=None))]
+    fn new(text: String, start: usize, end: usize, tone: Option<&Bound<'_, Tone>>) -> Self {
+        Self {
+            text,
+            start,
+            end,
+            tone: tone.map(|t| t.get().clone()),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        match &self.tone {
+            Some(t) => format!(
+                "Sentence({:?}, start={}, end={}, tone={:.3})",
+                self.text, self.start, self.end, t.compound
+            ),
+            None => format!(
+                "Sentence({:?}, start={}, end={})",
+                self.text, self.start, self.end
+            ),
+        }
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let s = slf.get();
+        reduce(slf, (s.text.clone(), s.start, s.end, s.tone.clone()))
+    }
+}
+
+/// An entity mention: `text`, `label`, character offsets, `score` in [0, 1], `canonical` name.
+#[pyclass(frozen, eq, get_all, module = "copydesk")]
+#[derive(Clone, PartialEq)]
+pub struct Entity {
+    /// The mention's text (`source[start:end]`).
+    pub text: String,
+    /// `PER`, `ORG`, `LOC`, `MISC`, `DATE`, `TIME`, `MONEY` or `PERCENT`.
+    pub label: &'static str,
+    /// Character offset of the first character.
+    pub start: usize,
+    /// Character offset one past the last character.
+    pub end: usize,
+    /// Confidence in [0, 1].
+    pub score: f64,
+    /// The name shared by every mention of the same referent.
+    pub canonical: String,
+}
+
+#[pymethods]
+impl Entity {
+    #[new]
+    #[pyo3(signature = (text, label, start, end, score=1.0, canonical=None))]
+    fn new(
+        text: String,
+        label: &str,
+        start: usize,
+        end: usize,
+        score: f64,
+        canonical: Option<String>,
+    ) -> PyResult<Self> {
+        let canonical = canonical.unwrap_or_else(|| text.clone());
+        Ok(Self {
+            text,
+            label: known("entity label", label, &LABELS)?,
+            start,
+            end,
+            score,
+            canonical,
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Entity({:?}, {:?}, start={}, end={}, score={:.2})",
+            self.text, self.label, self.start, self.end, self.score
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let e = slf.get();
+        reduce(
+            slf,
+            (
+                e.text.clone(),
+                e.label,
+                e.start,
+                e.end,
+                e.score,
+                e.canonical.clone(),
+            ),
+        )
+    }
+}
+
+/// Tone toward one entity in one document.
+#[pyclass(frozen, eq, get_all, module = "copydesk")]
+#[derive(Clone, PartialEq)]
+pub struct EntityTone {
+    /// Canonical name.
+    pub name: String,
+    /// Entity label.
+    pub label: &'static str,
+    /// Number of mentions.
+    pub mentions: usize,
+    /// Number of distinct sentences mentioning it.
+    pub sentences: usize,
+    /// Mean compound tone of those sentences.
+    pub tone: f64,
+}
+
+#[pymethods]
+impl EntityTone {
+    #[new]
+    fn new(
+        name: String,
+        label: &str,
+        mentions: usize,
+        sentences: usize,
+        tone: f64,
+    ) -> PyResult<Self> {
+        Ok(Self {
+            name,
+            label: known("entity label", label, &LABELS)?,
+            mentions,
+            sentences,
+            tone,
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "EntityTone({:?}, {:?}, mentions={}, tone={:.3})",
+            self.name, self.label, self.mentions, self.tone
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let e = slf.get();
+        reduce(
+            slf,
+            (e.name.clone(), e.label, e.mentions, e.sentences, e.tone),
+        )
+    }
+}
+
+impl From<&copydesk::EntityTone> for EntityTone {
+    fn from(e: &copydesk::EntityTone) -> Self {
+        Self {
+            name: e.name.clone(),
+            label: e.label.as_str(),
+            mentions: e.mentions,
+            sentences: e.sentences,
+            tone: e.tone,
+        }
+    }
 }
 
 /// Converts Rust tokens of `text` into Python tokens with character offsets.
-pub fn tokens_to_py(text: &str, tokens: &[copydesk::tokenize::Token]) -> Vec<Token> {
+pub fn tokens_to_py(text: &str, tokens: &[copydesk::Token]) -> Vec<Token> {
     let mut cur = CharCursor::new(text);
     tokens
         .iter()
@@ -67,6 +364,38 @@ pub fn tokens_to_py(text: &str, tokens: &[copydesk::tokenize::Token]) -> Vec<Tok
             start: cur.to_char(t.start),
             end: cur.to_char(t.end),
             kind: t.kind.as_str(),
+        })
+        .collect()
+}
+
+/// Converts sentence spans of `text` (with optional tones) into Python sentences.
+pub fn sentences_to_py<'a>(
+    text: &str,
+    spans: impl Iterator<Item = (usize, usize, Option<&'a copydesk::Tone>)>,
+) -> Vec<Sentence> {
+    let mut cur = CharCursor::new(text);
+    spans
+        .map(|(start, end, tone)| Sentence {
+            text: text[start..end].to_owned(),
+            start: cur.to_char(start),
+            end: cur.to_char(end),
+            tone: tone.map(Tone::from),
+        })
+        .collect()
+}
+
+/// Converts the facade's entities into Python entities with character offsets.
+pub fn entities_to_py(text: &str, entities: &[copydesk::Entity]) -> Vec<Entity> {
+    let mut cur = CharCursor::new(text);
+    entities
+        .iter()
+        .map(|e| Entity {
+            text: text[e.start..e.end].to_owned(),
+            label: e.label.as_str(),
+            start: cur.to_char(e.start),
+            end: cur.to_char(e.end),
+            score: f64::from(e.score),
+            canonical: e.canonical.clone(),
         })
         .collect()
 }

@@ -1,0 +1,259 @@
+//! The Python `Document`: a frozen view of a Rust `copydesk::Document` that converts
+//! spans to Python objects (with character offsets) on first access.
+
+use std::sync::{Arc, OnceLock};
+
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyType};
+use serde::Serialize;
+
+use crate::offsets::CharCursor;
+use crate::types::{
+    entities_to_py, sentences_to_py, tokens_to_py, Entity, EntityTone, Sentence, Token, Tone,
+};
+
+/// The result of analysing one text: tokens, sentences with tone, entities, document tone.
+#[pyclass(frozen, module = "copydesk")]
+pub struct Document {
+    pub(crate) inner: Arc<copydesk::Document>,
+    tokens: OnceLock<Vec<Py<Token>>>,
+    sentences: OnceLock<Vec<Py<Sentence>>>,
+    entities: OnceLock<Vec<Py<Entity>>>,
+}
+
+impl Document {
+    /// Wraps a Rust document.
+    pub fn new(inner: copydesk::Document) -> Self {
+        Self {
+            inner: Arc::new(inner),
+            tokens: OnceLock::new(),
+            sentences: OnceLock::new(),
+            entities: OnceLock::new(),
+        }
+    }
+}
+
+fn cached<'py, T: pyo3::PyClass + Into<PyClassInitializer<T>>>(
+    py: Python<'py>,
+    cell: &OnceLock<Vec<Py<T>>>,
+    build: impl FnOnce() -> Vec<T>,
+) -> PyResult<Bound<'py, PyList>> {
+    if cell.get().is_none() {
+        let objs = build()
+            .into_iter()
+            .map(|v| Py::new(py, v))
+            .collect::<PyResult<Vec<_>>>()?;
+        let _ = cell.set(objs);
+    }
+    let items = cell
+        .get()
+        .map(|v| v.iter().map(|p| p.clone_ref(py)).collect::<Vec<_>>())
+        .unwrap_or_default();
+    PyList::new(py, items)
+}
+
+#[pymethods]
+impl Document {
+    /// The analysed text.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+
+    /// Tokens with character offsets.
+    #[getter]
+    fn tokens<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.tokens, || {
+            tokens_to_py(&self.inner.text, &self.inner.tokens)
+        })
+    }
+
+    /// Sentences with character offsets and tone.
+    #[getter]
+    fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.sentences, || {
+            sentences_to_py(
+                &self.inner.text,
+                self.inner
+                    .sentences
+                    .iter()
+                    .map(|s| (s.start, s.end, Some(&s.tone))),
+            )
+        })
+    }
+
+    /// Entity mentions with character offsets, labels, scores and canonical names.
+    #[getter]
+    fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.entities, || {
+            entities_to_py(&self.inner.text, &self.inner.entities)
+        })
+    }
+
+    /// The tone of the whole document.
+    #[getter]
+    fn tone(&self) -> Tone {
+        Tone::from(&self.inner.tone)
+    }
+
+    /// Tone toward each entity (mean tone of the sentences that mention it), most mentioned first.
+    fn entity_tone(&self) -> Vec<EntityTone> {
+        self.inner
+            .entity_tone()
+            .iter()
+            .map(EntityTone::from)
+            .collect()
+    }
+
+    /// The document as JSON, with character offsets and span texts.
+    fn to_json(&self, py: Python<'_>) -> String {
+        let inner = self.inner.clone();
+        py.detach(move || serde_json::to_string(&View::of(&inner)).expect("views serialize"))
+    }
+
+    /// The document as a dict of plain Python values (what `to_json` writes).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let json = self.to_json(py);
+        py.import("json")?.call_method1("loads", (json,))
+    }
+
+    /// Rich display in Jupyter: entities highlighted by label, sentences tinted by tone.
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py()
+            .import("copydesk._html")?
+            .call_method1("render_document", (slf,))?
+            .extract()
+    }
+
+    fn __repr__(&self) -> String {
+        let d = &self.inner;
+        let head: String = d.text.chars().take(40).collect();
+        let ell = if d.text.chars().count() > 40 {
+            "…"
+        } else {
+            ""
+        };
+        format!(
+            "Document({head:?}{ell}, tokens={}, sentences={}, entities={}, tone={:.3})",
+            d.tokens.len(),
+            d.sentences.len(),
+            d.entities.len(),
+            d.tone.compound
+        )
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.tokens.len()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Document>()
+            .is_ok_and(|o| *o.get().inner == *self.inner)
+    }
+
+    /// Pickles by its fields (the Rust document's JSON, byte offsets).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        Ok((
+            slf.get_type().getattr("_from_state")?,
+            (slf.get().inner.to_json(),),
+        ))
+    }
+
+    #[classmethod]
+    fn _from_state(_cls: &Bound<'_, PyType>, state: &str) -> PyResult<Self> {
+        copydesk::Document::from_json(state)
+            .map(Self::new)
+            .map_err(|e| {
+                pyo3::exceptions::PyValueError::new_err(format!(
+                    "not a pickled copydesk Document: {e}"
+                ))
+            })
+    }
+}
+
+/// The JSON shape of a document for Python users: character offsets and span texts.
+#[derive(Serialize)]
+struct View<'a> {
+    text: &'a str,
+    tone: &'a copydesk::Tone,
+    sentences: Vec<SpanView<'a>>,
+    entities: Vec<EntityView<'a>>,
+    tokens: Vec<TokenView<'a>>,
+    entity_tone: Vec<copydesk::EntityTone>,
+}
+
+#[derive(Serialize)]
+struct SpanView<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    tone: &'a copydesk::Tone,
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    text: &'a str,
+    label: &'static str,
+    start: usize,
+    end: usize,
+    score: f32,
+    canonical: &'a str,
+}
+
+#[derive(Serialize)]
+struct TokenView<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    kind: &'static str,
+}
+
+impl<'a> View<'a> {
+    fn of(d: &'a copydesk::Document) -> Self {
+        let t = d.text.as_str();
+        let mut cur = CharCursor::new(t);
+        let sentences = d
+            .sentences
+            .iter()
+            .map(|s| SpanView {
+                text: &t[s.start..s.end],
+                start: cur.to_char(s.start),
+                end: cur.to_char(s.end),
+                tone: &s.tone,
+            })
+            .collect();
+        cur.reset();
+        let entities = d
+            .entities
+            .iter()
+            .map(|e| EntityView {
+                text: &t[e.start..e.end],
+                label: e.label.as_str(),
+                start: cur.to_char(e.start),
+                end: cur.to_char(e.end),
+                score: e.score,
+                canonical: &e.canonical,
+            })
+            .collect();
+        cur.reset();
+        let tokens = d
+            .tokens
+            .iter()
+            .map(|k| TokenView {
+                text: k.text(t),
+                start: cur.to_char(k.start),
+                end: cur.to_char(k.end),
+                kind: k.kind.as_str(),
+            })
+            .collect();
+        Self {
+            text: t,
+            tone: &d.tone,
+            sentences,
+            entities,
+            tokens,
+            entity_tone: d.entity_tone(),
+        }
+    }
+}
