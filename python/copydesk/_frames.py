@@ -29,9 +29,7 @@ def _pandas():
     try:
         import pandas
     except ImportError:
-        raise ImportError(
-            'copydesk.frame needs pandas: pip install "copydesk[pandas]"'
-        ) from None
+        raise ImportError('copydesk.frame needs pandas: pip install "copydesk[pandas]"') from None
     return pandas
 
 

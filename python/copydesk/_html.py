@@ -104,4 +104,5 @@ def render_document(doc: Any) -> str:
         f"{len(entities)} entities · {t.word_count} words</div>"
     )
     body = render_spans(doc.text, doc.sentences, entities)
-    return f'{STYLE}<div class="cd-wrap">{head}{legend(labels)}<div class="cd-doc">{body}</div></div>'
+    doc_html = f'<div class="cd-doc">{body}</div>'
+    return f'{STYLE}<div class="cd-wrap">{head}{legend(labels)}{doc_html}</div>'

@@ -51,7 +51,9 @@ def entity_tone(
     """Grouped bars: tone toward the ``top`` most mentioned entities, per document."""
     plt = _pyplot()
     keys = _ids(docs, ids)
-    per_doc = [{(e.name, e.label): e for e in d.entity_tone() if e.label in NAME_LABELS} for d in docs]
+    per_doc = [
+        {(e.name, e.label): e for e in d.entity_tone() if e.label in NAME_LABELS} for d in docs
+    ]
     totals: dict[tuple[str, str], int] = {}
     for m in per_doc:
         for k, e in m.items():
