@@ -6,12 +6,12 @@
 //! (seen lower-cased, capitalised mid-sentence, inside a longer capitalised name, after a
 //! title such as "Mr." or "President").
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use copydesk_tokenize::{normalize, Token, TokenKind};
 
 use crate::clusters::Clusters;
-use crate::hash::{feat1, feat2, hash_str};
+use crate::hash::{feat1, feat2, hash_str, Fnv, HashMap64};
 
 /// Per-token base values, hashed once.
 #[derive(Clone, Debug, Default)]
@@ -42,6 +42,10 @@ pub(crate) const CLUSTER_PREFIXES: [u8; 4] = [4, 8, 12, 20];
 pub(crate) struct Features {
     pub(crate) keys: Vec<u64>,
     pub(crate) offsets: Vec<u32>,
+    /// Per token: normalized-word hash, and whether document consistency applies to it
+    /// (capitalised, or in an all-caps line).
+    pub(crate) lw: Vec<u64>,
+    pub(crate) eligible: Vec<bool>,
 }
 
 impl Features {
@@ -51,12 +55,21 @@ impl Features {
     }
 }
 
-fn shapes(s: &str) -> (String, String) {
-    let mut long = String::new();
-    let mut short = String::new();
+/// Shape hashes: the first 8 character classes (`Xxxxx`), and the run-collapsed shape (`Xx`).
+fn shapes(s: &str) -> (u64, u64) {
+    let mut long = Fnv::new();
+    let mut short = Fnv::new();
     let mut last = '\0';
     for (n, c) in s.chars().enumerate() {
-        let k = if c.is_uppercase() {
+        let k = if c.is_ascii_uppercase() {
+            'X'
+        } else if c.is_ascii_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_ascii() {
+            c
+        } else if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -68,14 +81,14 @@ fn shapes(s: &str) -> (String, String) {
             c
         };
         if n < 8 {
-            long.push(k);
+            long.push_char(k);
         }
         if k != last {
-            short.push(k);
+            short.push_char(k);
             last = k;
         }
     }
-    (long, short)
+    (long.finish(), short.finish())
 }
 
 const TITLES: &[&str] = &[
@@ -145,8 +158,12 @@ const TITLES: &[&str] = &[
     "daughter",
 ];
 
-fn is_title(lw: &str) -> bool {
-    TITLES.contains(&lw)
+static TITLE_SET: std::sync::LazyLock<
+    std::collections::HashSet<u64, std::hash::BuildHasherDefault<crate::hash::IdentityHasher>>,
+> = std::sync::LazyLock::new(|| TITLES.iter().map(|t| hash_str(t)).collect());
+
+fn is_title(lw_hash: u64) -> bool {
+    TITLE_SET.contains(&lw_hash)
 }
 
 /// Builds the base values for every token.
@@ -155,41 +172,58 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
     for t in tokens {
         let s = t.text(text);
         let lw = normalize(s);
-        let (long, short) = shapes(s);
+        let (shape, short_shape) = shapes(s);
         let mut sfx = [0u64; 4];
         let mut pfx = [0u64; 3];
-        let chars: Vec<(usize, char)> = lw.char_indices().collect();
-        let n = chars.len();
-        for k in 1..=4 {
-            if n > k {
-                let at = chars[n - k].0;
-                sfx[k - 1] = hash_str(&lw[at..]);
+        // Suffixes: the last k chars, for words longer than k chars.
+        let mut ends = lw.char_indices().rev();
+        for slot in &mut sfx {
+            match ends.next() {
+                Some((at, _)) if at > 0 => *slot = hash_str(&lw[at..]),
+                _ => break,
             }
         }
-        for k in 1..=3 {
-            if n > k {
-                let at = chars[k].0;
-                pfx[k - 1] = hash_str(&lw[..at]);
+        let mut starts = lw.char_indices().skip(1);
+        for slot in &mut pfx {
+            match starts.next() {
+                Some((at, _)) => *slot = hash_str(&lw[..at]),
+                None => break,
             }
         }
         let first = s.chars().next().unwrap_or(' ');
-        let path = clusters.path(s).or_else(|| {
-            if clusters.map.is_empty() {
-                return None;
-            }
-            let mut title = String::with_capacity(lw.len());
-            let mut cs = lw.chars();
-            if let Some(c) = cs.next() {
-                title.extend(c.to_uppercase());
-                title.push_str(cs.as_str());
-            }
-            if first.is_uppercase() {
-                clusters.path(&title).or_else(|| clusters.path(&lw))
-            } else {
-                clusters.path(&lw).or_else(|| clusters.path(&title))
-            }
-        });
-        let mut cl = [0u64; 4];
+        let w = hash_str(s);
+        let lwh = if matches!(lw, Cow::Borrowed(_)) {
+            w
+        } else {
+            hash_str(&lw)
+        };
+        let path = if clusters.map.is_empty() {
+            None
+        } else {
+            clusters.path_hashed(w).or_else(|| {
+                let mut title = Fnv::new();
+                let mut cs = lw.chars();
+                if let Some(c) = cs.next() {
+                    for u in c.to_uppercase() {
+                        title.push_char(u);
+                    }
+                    for c in cs {
+                        title.push_char(c);
+                    }
+                }
+                let title = title.finish();
+                if first.is_uppercase() {
+                    clusters
+                        .path_hashed(title)
+                        .or_else(|| clusters.path_hashed(lwh))
+                } else {
+                    clusters
+                        .path_hashed(lwh)
+                        .or_else(|| clusters.path_hashed(title))
+                }
+            })
+        };
+        let mut cl = [7u64; 4];
         if let Some((bits, len)) = path {
             for (j, &p) in CLUSTER_PREFIXES.iter().enumerate() {
                 let l = p.min(len);
@@ -200,22 +234,20 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
                 };
                 cl[j] = crate::hash::mix(u64::from(masked) | (u64::from(l) << 40) | 1 << 50);
             }
-        } else {
-            cl = [7; 4];
         }
         out.push(Tok {
-            w: hash_str(s),
-            lw: hash_str(&lw),
-            shape: hash_str(&long),
-            short_shape: hash_str(&short),
+            w,
+            lw: lwh,
+            shape,
+            short_shape,
             sfx,
             pfx,
             cl,
             init_cap: first.is_uppercase(),
-            lower: t.kind == TokenKind::Word && s.chars().all(|c| !c.is_uppercase()),
+            lower: t.kind == TokenKind::Word && !s.chars().any(char::is_uppercase),
             sent_start: false,
             caps_sent: false,
-            title_cue: is_title(&lw),
+            title_cue: is_title(lwh),
         });
     }
     for &(a, b) in segs {
@@ -309,7 +341,8 @@ impl Extractor<'_> {
             }
         }
         // Document aggregation.
-        let mut agg: HashMap<u64, Agg> = HashMap::with_capacity(tokens.len() / 2 + 1);
+        let mut agg: HashMap64<Agg> = HashMap64::default();
+        agg.reserve(tokens.len() / 2 + 1);
         let mut own = Vec::with_capacity(tokens.len());
         for i in 0..toks.len() {
             let c = contrib(&toks, i, seg_of[i]);
@@ -324,6 +357,8 @@ impl Extractor<'_> {
         let mut f = Features {
             keys: Vec::with_capacity(tokens.len() * 48),
             offsets: Vec::with_capacity(tokens.len() + 1),
+            lw: toks.iter().map(|t| t.lw).collect(),
+            eligible: toks.iter().map(|t| t.init_cap || t.caps_sent).collect(),
         };
         f.offsets.push(0);
         for i in 0..toks.len() {
@@ -395,6 +430,15 @@ impl Extractor<'_> {
             k.push(feat2(36, flags, t.cl[2]));
             k.push(feat2(37, sh_at(-2), sh_at(-1)));
             k.push(feat2(38, sh_at(1), sh_at(2)));
+            let w_at = |j: isize| tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.w);
+            let sfx_at =
+                |j: isize| tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.sfx[2]);
+            k.push(feat1(50, w_at(-1)));
+            k.push(feat1(51, w_at(1)));
+            k.push(feat1(52, sfx_at(-1)));
+            k.push(feat1(53, sfx_at(1)));
+            k.push(feat2(54, lw_at(-1), lw_at(1)));
+            k.push(feat2(55, t.short_shape, t.cl[1]));
             // Document-level aggregation (other occurrences of the same word).
             if t.init_cap || t.caps_sent {
                 let g = agg.get(&t.lw).copied().unwrap_or_default();
@@ -426,4 +470,54 @@ impl Extractor<'_> {
         }
         f
     }
+}
+
+/// Second-pass document-consistency features from first-pass tags: for each eligible
+/// token, which labels the same word received elsewhere in the document, conjoined with
+/// its own first-pass label. Flat lists as in [`Features`].
+pub(crate) fn consistency(f: &Features, first_pass: &[usize]) -> Features {
+    const NONE: usize = 4;
+    let label_of = |t: usize| crate::tags::split(t).map_or(NONE, |(_, l)| l);
+    let mut counts: HashMap64<[u16; 5]> = HashMap64::default();
+    for (i, &t) in first_pass.iter().enumerate() {
+        if f.eligible[i] {
+            let c = counts.entry(f.lw[i]).or_default();
+            let l = label_of(t);
+            c[l] = c[l].saturating_add(1);
+        }
+    }
+    let mut out = Features {
+        keys: Vec::with_capacity(first_pass.len() * 2),
+        offsets: Vec::with_capacity(first_pass.len() + 1),
+        lw: Vec::new(),
+        eligible: Vec::new(),
+    };
+    out.offsets.push(0);
+    for (i, &t) in first_pass.iter().enumerate() {
+        if f.eligible[i] {
+            let own = label_of(t) as u64;
+            let mut c = counts.get(&f.lw[i]).copied().unwrap_or_default();
+            c[own as usize] -= 1;
+            let total: u16 = c.iter().sum();
+            if total > 0 {
+                let mut best = 0;
+                for l in 0..5 {
+                    if c[l] > 0 {
+                        out.keys.push(feat2(60 + l as u32, own, 1));
+                    }
+                    if c[l] > c[best] {
+                        best = l;
+                    }
+                }
+                out.keys.push(feat2(66, own, best as u64));
+                if c[best] == total {
+                    out.keys.push(feat2(67, own, best as u64));
+                }
+            } else {
+                out.keys.push(feat2(68, own, 0));
+            }
+        }
+        out.offsets.push(out.keys.len() as u32);
+    }
+    out
 }

@@ -170,24 +170,39 @@ impl EntityTagger {
             clusters: &self.model.clusters,
         };
         let feats = ex.extract(text, tokens, segs);
+        let model = &*self.model;
+        let mut em: Vec<[f32; tags::NTAGS]> = (0..tokens.len())
+            .map(|i| model.emission(feats.of(i)))
+            .collect();
+        let mut best = vec![tags::O; tokens.len()];
+        for &(a, b) in segs {
+            if a < b {
+                best[a..b].copy_from_slice(&model.viterbi(&em[a..b]));
+            }
+        }
+        if model.two_pass {
+            let cons = features::consistency(&feats, &best);
+            for (i, row) in em.iter_mut().enumerate() {
+                model.add_emission(cons.of(i), row);
+            }
+            for &(a, b) in segs {
+                if a < b {
+                    best[a..b].copy_from_slice(&model.viterbi(&em[a..b]));
+                }
+            }
+        }
         let mut out = Vec::new();
-        let mut em = Vec::new();
         for &(a, b) in segs {
             if a >= b {
                 continue;
             }
-            em.clear();
-            for i in a..b {
-                em.push(self.model.emission(feats.of(i)));
-            }
-            let best = self.model.viterbi(&em);
-            let spans = tags::spans(&best);
+            let spans = tags::spans(&best[a..b]);
             if spans.is_empty() {
                 continue;
             }
-            let marg = self.model.marginals(&em);
+            let marg = model.marginals(&em[a..b]);
             for (s, e, l) in spans {
-                let score = (s..e).map(|k| marg[k][best[k]]).fold(1.0f32, f32::min);
+                let score = (s..e).map(|k| marg[k][best[a + k]]).fold(1.0f32, f32::min);
                 out.push(Entity {
                     start: tokens[a + s].start,
                     end: tokens[a + e - 1].end,

@@ -6,16 +6,16 @@ use crate::tags::{allowed, can_end, can_start, NTAGS};
 use crate::Error;
 
 const MAGIC: &[u8; 6] = b"CDNER\0";
-const VERSION: u16 = 1;
+const VERSION: u16 = 2;
 
 /// A trained tagger model (public only for the training binary).
 #[derive(Clone, Debug)]
 pub struct Model {
-    /// Open-addressing table of feature keys (0 = empty); `slot[h]` indexes `rows`.
-    keys: Vec<u64>,
-    slots: Vec<u32>,
-    /// Per feature: bit mask of tags with a weight, and offset into `weights`.
-    rows: Vec<(u32, u32)>,
+    /// Open-addressing table of features (key 0 = empty slot).
+    slots: Vec<Slot>,
+    /// Number of stored features.
+    n: usize,
+    /// Weights of features with more than [`INLINE`] non-zero tags.
     weights: Vec<f32>,
     /// Transition scores `trans[prev][cur]`, start and end scores.
     pub(crate) trans: [[f32; NTAGS]; NTAGS],
@@ -23,7 +23,33 @@ pub struct Model {
     pub(crate) end: [f32; NTAGS],
     /// Softmax temperature for confidences.
     pub temperature: f32,
+    /// Whether a second decoding pass adds document-consistency features.
+    pub two_pass: bool,
     pub(crate) clusters: Clusters,
+}
+
+/// Weights stored inside a slot when a feature has at most this many non-zero tags.
+const INLINE: usize = 4;
+
+/// One feature: its key, the bit mask of tags with a weight, and the weights (inline, or
+/// at `off` in `Model::weights`). 32 bytes, so a lookup touches one cache line.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(32))]
+struct Slot {
+    key: u64,
+    mask: u32,
+    off: u32,
+    inline: [f32; INLINE],
+}
+
+impl Slot {
+    fn weight(&self, j: usize, spill: &[f32]) -> f32 {
+        if (self.mask.count_ones() as usize) <= INLINE {
+            self.inline[j]
+        } else {
+            spill[self.off as usize + j]
+        }
+    }
 }
 
 /// Dense weights as produced by training, for [`Model::from_dense`].
@@ -37,14 +63,14 @@ impl Model {
     #[cfg_attr(not(feature = "train"), allow(dead_code))]
     pub(crate) fn empty(clusters: Clusters) -> Self {
         Model {
-            keys: vec![0; 2],
-            slots: vec![0; 2],
-            rows: Vec::new(),
+            slots: vec![Slot::default(); 2],
+            n: 0,
             weights: Vec::new(),
             trans: [[0.0; NTAGS]; NTAGS],
             start: [0.0; NTAGS],
             end: [0.0; NTAGS],
             temperature: 1.0,
+            two_pass: false,
             clusters,
         }
     }
@@ -72,54 +98,82 @@ impl Model {
     }
 
     fn set_entries(&mut self, entries: Vec<(u64, u32, Vec<f32>)>) {
-        let cap = (entries.len() * 2).next_power_of_two().max(2);
-        self.keys = vec![0; cap];
-        self.slots = vec![0; cap];
-        self.rows = Vec::with_capacity(entries.len());
+        let cap = (entries.len() * 8 / 5 + 1).next_power_of_two().max(2);
+        self.slots = vec![Slot::default(); cap];
         self.weights = Vec::new();
+        self.n = 0;
         let m = cap - 1;
         for (key, mask, ws) in entries {
             let mut h = key as usize & m;
-            while self.keys[h] != 0 && self.keys[h] != key {
+            while self.slots[h].key != 0 && self.slots[h].key != key {
                 h = (h + 1) & m;
             }
-            if self.keys[h] == key {
+            if self.slots[h].key == key {
                 continue;
             }
-            self.keys[h] = key;
-            self.slots[h] = self.rows.len() as u32;
-            self.rows.push((mask, self.weights.len() as u32));
-            self.weights.extend(ws);
+            let mut slot = Slot {
+                key,
+                mask,
+                off: 0,
+                inline: [0.0; INLINE],
+            };
+            if ws.len() <= INLINE {
+                slot.inline[..ws.len()].copy_from_slice(&ws);
+            } else {
+                slot.off = self.weights.len() as u32;
+                self.weights.extend(ws);
+            }
+            self.slots[h] = slot;
+            self.n += 1;
         }
     }
 
     /// Number of stored features.
     #[cfg_attr(not(feature = "train"), allow(dead_code))]
     pub fn n_features(&self) -> usize {
-        self.rows.len()
+        self.n
     }
 
     /// Adds the weights of feature `key` to `scores`.
     #[inline]
     fn add(&self, key: u64, scores: &mut [f32; NTAGS]) {
-        let m = self.keys.len() - 1;
+        let m = self.slots.len() - 1;
         let mut h = key as usize & m;
         loop {
-            let k = self.keys[h];
-            if k == key {
-                let (mut mask, mut off) = self.rows[self.slots[h] as usize];
-                while mask != 0 {
-                    let t = mask.trailing_zeros() as usize;
-                    scores[t] += self.weights[off as usize];
-                    off += 1;
-                    mask &= mask - 1;
+            let slot = &self.slots[h];
+            if slot.key == key {
+                let mut mask = slot.mask;
+                if (mask.count_ones() as usize) <= INLINE {
+                    let mut j = 0;
+                    while mask != 0 {
+                        let t = mask.trailing_zeros() as usize;
+                        scores[t] += slot.inline[j];
+                        j += 1;
+                        mask &= mask - 1;
+                    }
+                } else {
+                    let ws = &self.weights[slot.off as usize..];
+                    let mut j = 0;
+                    while mask != 0 {
+                        let t = mask.trailing_zeros() as usize;
+                        scores[t] += ws[j];
+                        j += 1;
+                        mask &= mask - 1;
+                    }
                 }
                 return;
             }
-            if k == 0 {
+            if slot.key == 0 {
                 return;
             }
             h = (h + 1) & m;
+        }
+    }
+
+    /// Adds the weights of `keys` to an emission row.
+    pub(crate) fn add_emission(&self, keys: &[u64], row: &mut [f32; NTAGS]) {
+        for &k in keys {
+            self.add(k, row);
         }
     }
 
@@ -148,6 +202,7 @@ impl Model {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
+        out.push(u8::from(self.two_pass));
         out.extend_from_slice(&self.temperature.to_le_bytes());
         for row in &self.trans {
             for v in row {
@@ -167,17 +222,21 @@ impl Model {
             out.push(*len);
         }
         // Features in key order, for a deterministic file.
-        let mut feats: Vec<(u64, u32, u32)> = Vec::with_capacity(self.rows.len());
-        for (h, &k) in self.keys.iter().enumerate() {
-            if k != 0 {
-                let (mask, off) = self.rows[self.slots[h] as usize];
-                feats.push((k, mask, off));
-            }
-        }
-        feats.sort_unstable();
-        let maxw = self
-            .weights
+        let mut feats: Vec<(u64, u32, Vec<f32>)> = self
+            .slots
             .iter()
+            .filter(|s| s.key != 0)
+            .map(|s| {
+                let ws = (0..s.mask.count_ones() as usize)
+                    .map(|j| s.weight(j, &self.weights))
+                    .collect();
+                (s.key, s.mask, ws)
+            })
+            .collect();
+        feats.sort_unstable_by_key(|f| f.0);
+        let maxw = feats
+            .iter()
+            .flat_map(|f| f.2.iter())
             .fold(0f32, |a, &w| a.max(w.abs()))
             .max(1e-9);
         let scale = maxw / 32767.0;
@@ -187,9 +246,8 @@ impl Model {
             out.extend_from_slice(&k.to_le_bytes());
             out.extend_from_slice(&mask.to_le_bytes()[..3]);
         }
-        for (_, mask, off) in &feats {
-            for j in 0..mask.count_ones() {
-                let w = self.weights[(*off + j) as usize];
+        for (_, _, ws) in &feats {
+            for &w in ws {
                 let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
                 out.extend_from_slice(&q.to_le_bytes());
             }
@@ -206,6 +264,11 @@ impl Model {
         if r.u16()? != VERSION {
             return Err(Error::BadHeader);
         }
+        let two_pass = match r.take(1)?[0] {
+            0 => false,
+            1 => true,
+            _ => return Err(Error::Corrupt("flags")),
+        };
         let temperature = r.f32()?;
         let mut trans = [[0.0; NTAGS]; NTAGS];
         for row in &mut trans {
@@ -222,7 +285,8 @@ impl Model {
         if ncl > b.len() / 13 {
             return Err(Error::Corrupt("cluster count"));
         }
-        let mut map = std::collections::HashMap::with_capacity(ncl);
+        let mut map = crate::hash::HashMap64::default();
+        map.reserve(ncl);
         for _ in 0..ncl {
             let k = r.u64()?;
             let bits = r.u32()?;
@@ -261,6 +325,7 @@ impl Model {
             return Err(Error::Corrupt("trailing bytes"));
         }
         let mut m = Model::empty_with(trans, start, end, temperature, Clusters { map });
+        m.two_pass = two_pass;
         m.set_entries(entries);
         Ok(m)
     }
@@ -273,14 +338,14 @@ impl Model {
         clusters: Clusters,
     ) -> Model {
         Model {
-            keys: vec![0; 2],
-            slots: vec![0; 2],
-            rows: Vec::new(),
+            slots: vec![Slot::default(); 2],
+            n: 0,
             weights: Vec::new(),
             trans,
             start,
             end,
             temperature,
+            two_pass: false,
             clusters,
         }
     }
@@ -336,6 +401,22 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// For each tag, the tags that may precede it (`legal_n[t]` of them).
+static LEGAL: std::sync::LazyLock<([[u8; NTAGS]; NTAGS], [usize; NTAGS])> =
+    std::sync::LazyLock::new(|| {
+        let mut prev = [[0u8; NTAGS]; NTAGS];
+        let mut n = [0usize; NTAGS];
+        for t in 0..NTAGS {
+            for p in 0..NTAGS {
+                if allowed(p, t) {
+                    prev[t][n[t]] = p as u8;
+                    n[t] += 1;
+                }
+            }
+        }
+        (prev, n)
+    });
+
 /// Constrained first-order Viterbi.
 pub(crate) fn viterbi(
     em: &[[f32; NTAGS]],
@@ -348,6 +429,7 @@ pub(crate) fn viterbi(
         return Vec::new();
     }
     const NEG: f32 = f32::NEG_INFINITY;
+    let (legal_prev, legal_n) = (&LEGAL.0, &LEGAL.1);
     let mut back = vec![[0u8; NTAGS]; n];
     let mut cur = [NEG; NTAGS];
     for t in 0..NTAGS {
@@ -360,8 +442,9 @@ pub(crate) fn viterbi(
         for t in 0..NTAGS {
             let mut best = NEG;
             let mut arg = 0u8;
-            for p in 0..NTAGS {
-                if cur[p] == NEG || !allowed(p, t) {
+            for &p in legal_prev[t].iter().take(legal_n[t]) {
+                let p = p as usize;
+                if cur[p] == NEG {
                     continue;
                 }
                 let s = cur[p] + trans[p][t];

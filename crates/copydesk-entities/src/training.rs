@@ -481,7 +481,7 @@ pub fn calibrate(model: &Model, docs: &[Doc]) -> f32 {
 pub fn learn_clusters(jsonl: &str, max_words: usize) -> Clusters {
     const NCTX: usize = 1000;
     const DIM: usize = 128;
-    const MIN_FREQ: u32 = 4;
+    const MIN_FREQ: u32 = 2;
     let mut docs_tokens: Vec<Vec<u32>> = Vec::new();
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut forms: Vec<String> = Vec::new();
@@ -666,7 +666,8 @@ pub fn learn_clusters(jsonl: &str, max_words: usize) -> Clusters {
         stack.push((l, bits, depth + 1));
         stack.push((r, bits | (1 << depth), depth + 1));
     }
-    let mut map = HashMap::with_capacity(nw);
+    let mut map = crate::hash::HashMap64::default();
+    map.reserve(nw);
     for (r, &w) in order.iter().enumerate() {
         map.insert(crate::hash::hash_str(&forms[w as usize]), paths[r]);
     }
@@ -675,4 +676,144 @@ pub fn learn_clusters(jsonl: &str, max_words: usize) -> Clusters {
 
 fn dot(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Writes false positives / false negatives (with their text) for error analysis.
+pub fn error_report(model: Model, docs: &[Doc]) -> String {
+    let tagger = EntityTagger::from_model(model);
+    let mut out = String::new();
+    for d in docs {
+        let pred: Vec<(usize, usize, Label)> = tagger
+            .tag_text(&d.text)
+            .into_iter()
+            .filter(|e| e.label.is_model_label())
+            .map(|e| (e.start, e.end, e.label))
+            .collect();
+        let g: std::collections::HashSet<_> = d.gold.iter().copied().collect();
+        let p: std::collections::HashSet<_> = pred.iter().copied().collect();
+        for x in &pred {
+            if !g.contains(x) {
+                out.push_str(&format!("FP {} {:?}\n", x.2, &d.text[x.0..x.1]));
+            }
+        }
+        for x in &d.gold {
+            if !p.contains(x) {
+                out.push_str(&format!("FN {} {:?}\n", x.2, &d.text[x.0..x.1]));
+            }
+        }
+    }
+    out
+}
+
+impl Perceptron {
+    /// Averaged dense rows of every feature, sorted by key.
+    pub fn averaged_rows(&self) -> Vec<(u64, [f32; NTAGS])> {
+        let c = self.c;
+        let mut rows: Vec<(u64, [f32; NTAGS])> = self
+            .index
+            .iter()
+            .map(|(k, &ix)| {
+                let mut r = [0.0; NTAGS];
+                for (t, x) in r.iter_mut().enumerate() {
+                    *x = self.w[ix][t] - self.u[ix][t] / c;
+                }
+                (*k, r)
+            })
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
+    }
+
+    /// One stacking epoch: emissions are fixed first-pass scores plus this perceptron's
+    /// consistency-feature weights; transitions come from `base`. Only feature weights learn.
+    pub fn epoch_stacked(&mut self, items: &[Stacked], order: &[usize], base: &Model) -> usize {
+        let mut errors = 0;
+        for &di in order {
+            let d = &items[di];
+            for &(a, b) in &d.segs {
+                if a >= b {
+                    continue;
+                }
+                let em: Vec<[f32; NTAGS]> = (a..b)
+                    .map(|i| {
+                        let mut row = d.base_em[i];
+                        let extra = self.emission(d.cons.of(i));
+                        for t in 0..NTAGS {
+                            row[t] += extra[t];
+                        }
+                        row
+                    })
+                    .collect();
+                let pred = crate::model::viterbi(&em, &base.trans, &base.start, &base.end);
+                let gold = &d.gold_tags[a..b];
+                for (k, (&p, &g)) in pred.iter().zip(gold).enumerate() {
+                    if p != g {
+                        errors += 1;
+                        let keys = d.cons.of(a + k);
+                        self.update_feats(keys, g, 1.0);
+                        self.update_feats(keys, p, -1.0);
+                    }
+                }
+                self.c += 1.0;
+            }
+        }
+        errors
+    }
+}
+
+/// A document prepared for the stacking (second-pass) stage.
+pub struct Stacked {
+    segs: Vec<(usize, usize)>,
+    base_em: Vec<[f32; NTAGS]>,
+    cons: Features,
+    gold_tags: Vec<usize>,
+}
+
+/// First-pass emissions and tags of `model` on `doc`, and its consistency features.
+pub fn stack_item(model: &Model, doc: &Prepared) -> Stacked {
+    let base_em: Vec<[f32; NTAGS]> = (0..doc.tokens.len())
+        .map(|i| model.emission(doc.feats.of(i)))
+        .collect();
+    let mut tags_ = vec![tags::O; doc.tokens.len()];
+    for &(a, b) in &doc.segs {
+        if a < b {
+            tags_[a..b].copy_from_slice(&model.viterbi(&base_em[a..b]));
+        }
+    }
+    let cons = crate::features::consistency(&doc.feats, &tags_);
+    Stacked {
+        segs: doc.segs.clone(),
+        base_em,
+        cons,
+        gold_tags: doc.gold_tags.clone(),
+    }
+}
+
+/// Trains a first-pass perceptron for `epochs` epochs over `docs[idx]`.
+pub fn train_base(docs: &[Prepared], idx: &[usize], epochs: usize, seed: u64) -> Perceptron {
+    let mut p = Perceptron::default();
+    let mut rng = Rng(seed);
+    let mut order = idx.to_vec();
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        p.epoch(docs, &order);
+    }
+    p
+}
+
+/// Combines first-pass and stacking weights into one two-pass model.
+pub fn combine(base: &Perceptron, stack: &Perceptron, clusters: &Clusters, prune: f32) -> Model {
+    let mut m = base.averaged(clusters, prune);
+    let mut rows = base.averaged_rows();
+    rows.extend(stack.averaged_rows());
+    let dense = Dense {
+        feats: rows.iter().map(|(k, r)| (*k, r)).collect(),
+    };
+    let mut shell = Model::empty(clusters.clone());
+    shell.trans = m.trans;
+    shell.start = m.start;
+    shell.end = m.end;
+    m = Model::from_dense(dense, prune, shell);
+    m.two_pass = true;
+    m
 }
