@@ -1,0 +1,139 @@
+"""copydesk on Dask: analyse a Dask DataFrame or Bag of texts, a partition at a time.
+
+Needs the ``dask`` extra: ``pip install "copydesk[dask]"``. Each partition is analysed by
+one task with ``Pipeline.analyze_many``; the pipeline travels to the workers by its
+configuration and is built once per worker process (then reused by every task there).
+
+Dask supplies the parallelism (one task per worker thread), so each task uses one thread
+by default (``n_threads=1``); raise it only if workers have spare cores.
+
+>>> import dask.dataframe as dd
+>>> ddf = dd.read_json("news.jsonl", lines=True, blocksize=2**24)  # doctest: +SKIP
+>>> sentences = analyze_frame(ddf, level="sentences", id_column="id")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+try:
+    import dask.bag as _db
+    import dask.dataframe as _dd
+except ImportError as e:  # pragma: no cover - exercised without dask installed
+    raise ImportError(f'copydesk.dask needs Dask: pip install "copydesk[dask]" ({e})') from None
+
+from copydesk._frames import rows
+from copydesk._partitions import ShippedPipeline, analyze_texts, check_level, clean_texts
+from copydesk._pipeline import Pipeline
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["analyze_bag", "analyze_frame"]
+
+
+def analyze_frame(
+    ddf: _dd.DataFrame,
+    text_column: str = "text",
+    level: str = "documents",
+    pipeline: Pipeline | None = None,
+    id_column: str | None = None,
+    n_threads: int | None = 1,
+) -> _dd.DataFrame:
+    """The rows of ``copydesk.frame(docs, level)`` for the texts in ``ddf[text_column]``.
+
+    ``level`` is ``"documents"``, ``"sentences"``, ``"entities"``, ``"tokens"`` or
+    ``"quotes"``. The ``doc`` column holds each text's id: ``ddf[id_column]``, or the
+    index of ``ddf`` when ``id_column`` is None. Every output row keeps the index of the text
+    it comes from, so the result has the partitions and divisions of ``ddf`` (join it back
+    on the index). A missing text (None/NaN) is analysed as the empty text. Offsets are
+    half-open character offsets into each text.
+    """
+    check_level(level)
+    if not isinstance(ddf, _dd.DataFrame):
+        raise TypeError(f"ddf must be a dask DataFrame, not {type(ddf).__name__}")
+    if text_column not in ddf.columns:
+        raise KeyError(f"no column {text_column!r} in the frame (columns: {list(ddf.columns)})")
+    if id_column is not None and id_column not in ddf.columns:
+        raise KeyError(f"no column {id_column!r} in the frame (columns: {list(ddf.columns)})")
+    shipped = ShippedPipeline(pipeline)
+    args = (text_column, level, id_column, shipped, n_threads)
+    meta = _frame_partition(ddf._meta, *args)
+    return ddf.map_partitions(_frame_partition, *args, meta=meta)
+
+
+def _frame_partition(
+    part: pd.DataFrame,
+    text_column: str,
+    level: str,
+    id_column: str | None,
+    shipped: ShippedPipeline,
+    n_threads: int | None,
+) -> pd.DataFrame:
+    ids = part.index if id_column is None else part[id_column]
+    return analyze_texts(
+        part[text_column].tolist(),
+        ids.tolist(),
+        level,
+        shipped.pipeline,
+        n_threads,
+        doc_dtype=ids.dtype,
+        index=part.index,
+    )
+
+
+_NO_ID = object()
+
+
+def analyze_bag(
+    bag: _db.Bag,
+    pipeline: Pipeline | None = None,
+    level: str | None = None,
+    n_threads: int | None = 1,
+) -> _db.Bag:
+    """Analyses a Bag of texts into a Bag of plain dicts, in the bag's order.
+
+    Items may be a ``str``, an ``(id, text)`` pair, or a mapping with a ``"text"`` key and
+    optionally an ``"id"`` key (e.g. ``db.read_text(path).map(json.loads)`` on JSON lines).
+    With ``level=None`` each result is ``Document.to_dict()``, preceded by ``"id"`` when the
+    item has one; with a ``level`` each item gives the rows of ``copydesk.frame`` at that
+    level (``doc`` = the id, or None without one), flattened into the bag.
+    """
+    if level is not None:
+        check_level(level)
+    if not isinstance(bag, _db.Bag):
+        raise TypeError(f"bag must be a dask Bag, not {type(bag).__name__}")
+    return bag.map_partitions(_bag_partition, ShippedPipeline(pipeline), level, n_threads)
+
+
+def _split_item(item: Any) -> tuple[Any, Any]:
+    if isinstance(item, str):
+        return _NO_ID, item
+    if isinstance(item, Mapping):
+        if "text" not in item:
+            raise KeyError(f"a bag item mapping needs a 'text' key (keys: {list(item)})")
+        return item.get("id", _NO_ID), item["text"]
+    if isinstance(item, (tuple, list)) and len(item) == 2:
+        return item[0], item[1]
+    raise TypeError(
+        "bag items must be str, (id, text) pairs or mappings with a 'text' key, "
+        f"not {type(item).__name__}"
+    )
+
+
+def _bag_partition(
+    items: Iterable[Any], shipped: ShippedPipeline, level: str | None, n_threads: int | None
+) -> list[dict[str, Any]]:
+    pairs = [_split_item(item) for item in items]
+    texts = clean_texts(text for _, text in pairs)
+    docs = shipped.pipeline.analyze_many(texts, n_threads=n_threads) if texts else []
+    out: list[dict[str, Any]] = []
+    for (doc_id, _), doc in zip(pairs, docs, strict=True):
+        if level is not None:
+            out.extend(rows(doc, None if doc_id is _NO_ID else doc_id, level))
+        elif doc_id is _NO_ID:
+            out.append(doc.to_dict())
+        else:
+            out.append({"id": doc_id, **doc.to_dict()})
+    return out

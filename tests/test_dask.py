@@ -1,0 +1,214 @@
+"""copydesk.dask on a real two-process LocalCluster equals Pipeline.analyze_many row for row."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import copydesk
+from copydesk._partitions import dtypes
+
+pd = pytest.importorskip("pandas")
+dd = pytest.importorskip("dask.dataframe", reason="dask not installed (copydesk[dask])")
+db = pytest.importorskip("dask.bag")
+distributed = pytest.importorskip("distributed")
+
+from copydesk.dask import analyze_bag, analyze_frame  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared/data/corpus/news-1mb.jsonl"
+N_ARTICLES = 200
+HAS_QUOTES = hasattr(copydesk.Document, "quotes")
+
+
+@pytest.fixture(scope="module")
+def news() -> pd.DataFrame:
+    if not CORPUS.exists():
+        pytest.skip(f"news sample not found at {CORPUS}")
+    with CORPUS.open(encoding="utf-8") as f:
+        records = [json.loads(line) for _, line in zip(range(N_ARTICLES), f, strict=False)]
+    # A string index (ids) for the "index is the id" path; a missing text on purpose.
+    df = pd.DataFrame(records)[["id", "source", "text"]]
+    df.loc[7, "text"] = None
+    return df
+
+
+@pytest.fixture(scope="module")
+def expected_docs(news: pd.DataFrame) -> list[copydesk.Document]:
+    texts = [t if isinstance(t, str) else "" for t in news["text"]]
+    return copydesk.Pipeline().analyze_many(texts)
+
+
+@pytest.fixture(scope="module")
+def client():
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            processes=True,
+            threads_per_worker=1,
+            dashboard_address=None,
+            worker_dashboard_address=None,
+        ) as cluster,
+        distributed.Client(cluster) as c,
+    ):
+        yield c
+
+
+def _expected(docs: list[copydesk.Document], ids: list[Any], level: str) -> pd.DataFrame:
+    exp = copydesk.frame(docs, level=level, ids=ids)
+    return exp.astype(dtypes(level, exp["doc"].dtype))
+
+
+def _same_rows(got: pd.DataFrame, exp: pd.DataFrame) -> None:
+    assert list(got.columns) == list(exp.columns)
+    assert len(got) == len(exp)
+    pd.testing.assert_frame_equal(
+        got.reset_index(drop=True), exp.reset_index(drop=True), check_dtype=False
+    )
+
+
+LEVELS = ["documents", "sentences", "entities", "tokens"] + (["quotes"] if HAS_QUOTES else [])
+
+
+@pytest.mark.parametrize("level", [lv for lv in LEVELS if lv != "tokens"])
+def test_analyze_frame_on_cluster_equals_analyze_many(
+    client, news: pd.DataFrame, expected_docs: list[copydesk.Document], level: str
+) -> None:
+    ddf = dd.from_pandas(news, npartitions=5)
+    result = analyze_frame(ddf, level=level, id_column="id")
+    assert result.npartitions == 5
+    assert list(result.columns) == copydesk._frames.COLUMNS[level]
+    got = result.compute()
+    _same_rows(got, _expected(expected_docs, list(news["id"]), level))
+    # meta is what the partitions produce, dtype for dtype
+    assert got.dtypes.to_dict() == result._meta.dtypes.to_dict()
+    # every row keeps the index of its article
+    assert (got["doc"].to_numpy() == news["id"].to_numpy()[got.index.to_numpy()]).all()
+
+
+def test_analyze_frame_index_as_ids_and_divisions(
+    client, news: pd.DataFrame, expected_docs: list[copydesk.Document]
+) -> None:
+    by_id = news.set_index("id").sort_index()
+    ddf = dd.from_pandas(by_id, npartitions=4)
+    assert ddf.known_divisions
+    result = analyze_frame(ddf, level="documents")
+    assert result.divisions == ddf.divisions
+    got = result.compute()
+    assert list(got.index) == list(by_id.index) == list(got["doc"])
+    expected = dict(zip(news["id"], expected_docs, strict=True))
+    docs = [expected[i] for i in by_id.index]
+    _same_rows(got, _expected(docs, list(by_id.index), "documents"))
+    # the documents level lines up with its input: join on the index, no shuffle needed
+    joined = ddf[["source"]].join(result[["tokens"]]).compute()
+    assert list(joined["tokens"]) == [len(d.tokens) for d in docs]
+
+    ents = analyze_frame(ddf, level="entities").compute()
+    assert list(ents["doc"]) == list(ents.index)
+    assert ents.index.is_monotonic_increasing
+
+
+def test_tokens_level(news: pd.DataFrame, expected_docs: list[copydesk.Document]) -> None:
+    small = news.head(20)
+    result = analyze_frame(dd.from_pandas(small, npartitions=2), level="tokens", id_column="id")
+    got = result.compute(scheduler="sync")
+    _same_rows(got, _expected(expected_docs[:20], list(small["id"]), "tokens"))
+    assert got.dtypes.to_dict() == result._meta.dtypes.to_dict()
+
+
+def test_analyze_bag_on_cluster_equals_analyze_many(
+    client, news: pd.DataFrame, expected_docs: list[copydesk.Document]
+) -> None:
+    records = news[["id", "text"]].to_dict("records")
+    by_dict = analyze_bag(db.from_sequence(records, npartitions=4)).compute()
+    assert [r["id"] for r in by_dict] == list(news["id"])
+    assert [{k: v for k, v in r.items() if k != "id"} for r in by_dict] == [
+        d.to_dict() for d in expected_docs
+    ]
+    assert list(by_dict[0])[0] == "id"
+
+    n = 40
+    pairs = list(zip(news["id"], news["text"], strict=True))[:n]
+    by_pair = analyze_bag(db.from_sequence(pairs, npartitions=3)).compute()
+    assert by_pair == by_dict[:n]
+
+    texts = [t if isinstance(t, str) else "" for t in news["text"]][:n]
+    plain = analyze_bag(db.from_sequence(texts, npartitions=2)).compute()
+    assert plain == [d.to_dict() for d in expected_docs[:n]]
+
+    ent_rows = analyze_bag(db.from_sequence(pairs, npartitions=3), level="entities").compute()
+    exp = copydesk.frame(expected_docs[:n], "entities", ids=[i for i, _ in pairs])
+    assert ent_rows == exp.to_dict("records")
+
+
+def test_custom_pipeline_travels_by_configuration(client) -> None:
+    text = "The quarterly figures show strong headwinds at the Palais des Nations."
+    nlp = copydesk.Pipeline(
+        entity_rules={"Palais des Nations": "LOC"}, tone_lexicon={"headwinds": -3.0}
+    )
+    ddf = dd.from_pandas(pd.DataFrame({"text": [text] * 4}), npartitions=2)
+    ents = analyze_frame(ddf, level="entities", pipeline=nlp).compute()
+    assert ("Palais des Nations", "LOC") in set(zip(ents["text"], ents["label"], strict=True))
+    docs = analyze_frame(ddf, pipeline=nlp).compute()
+    assert list(docs["compound"]) == [nlp(text).tone.compound] * 4
+    assert docs["compound"].iloc[0] != copydesk.analyze(text).tone.compound
+
+
+def test_pipeline_is_built_once_per_worker(client) -> None:
+    nlp = copydesk.Pipeline(tone_lexicon={"test-built-once": 1.0})
+    ddf = dd.from_pandas(pd.DataFrame({"text": ["One text."] * 40}), npartitions=20)
+    assert len(analyze_frame(ddf, pipeline=nlp).compute()) == 40
+
+    def builds() -> list[int]:
+        from copydesk import _partitions
+
+        return [n for (_, key), n in _partitions.BUILDS.items() if "test-built-once" in key]
+
+    per_worker = client.run(builds)
+    assert sum(n for b in per_worker.values() for n in b) <= len(per_worker)
+    assert all(b in ([], [1]) for b in per_worker.values())
+
+
+def test_empty_partitions_and_meta() -> None:
+    empty = dd.from_pandas(pd.DataFrame({"text": pd.Series([], dtype=object)}), npartitions=1)
+    for level in LEVELS:
+        result = analyze_frame(empty, level=level)
+        got = result.compute(scheduler="sync")
+        assert len(got) == 0
+        assert got.dtypes.to_dict() == result._meta.dtypes.to_dict()
+    assert analyze_bag(db.from_sequence([], npartitions=1)).compute(scheduler="sync") == []
+
+
+def test_bad_arguments() -> None:
+    ddf = dd.from_pandas(pd.DataFrame({"body": ["x"]}), npartitions=1)
+    with pytest.raises(KeyError, match="text"):
+        analyze_frame(ddf)
+    with pytest.raises(KeyError, match="nope"):
+        analyze_frame(ddf, text_column="body", id_column="nope")
+    with pytest.raises(ValueError, match="level"):
+        analyze_frame(ddf, text_column="body", level="paragraphs")
+    with pytest.raises(TypeError, match="Pipeline"):
+        analyze_frame(ddf, text_column="body", pipeline="en")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="bag items"):
+        analyze_bag(db.from_sequence([1, 2], npartitions=1)).compute(scheduler="sync")
+    with pytest.raises(TypeError, match="dask Bag"):
+        analyze_bag(["a"])  # type: ignore[arg-type]
+
+
+def test_core_package_does_not_import_dask() -> None:
+    code = "import sys, copydesk; copydesk.analyze('x'); print('dask' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_import_error_names_the_extra() -> None:
+    code = (
+        "import sys; sys.modules['dask'] = None; sys.modules['dask.bag'] = None\n"
+        "try:\n    import copydesk.dask\nexcept ImportError as e:\n    print(e)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert 'pip install "copydesk[dask]"' in out.stdout
