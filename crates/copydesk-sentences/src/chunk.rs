@@ -292,6 +292,42 @@ pub(crate) fn is_separator(chunk: &str) -> bool {
         && cs.all(|d| d == c)
 }
 
+/// A web or e-mail address (also in angle brackets): `http://…`, `www.…`, `a@b.com`.
+pub(crate) fn is_address(chunk: &str) -> bool {
+    let s = chunk.trim_start_matches(['<', '(', '[']);
+    if s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") {
+        return true;
+    }
+    match s.find('@') {
+        Some(at) if at > 0 => s[at..].contains('.'),
+        _ => false,
+    }
+}
+
+/// A clock time: `7:24`, `07:24`, `08:27:46`.
+pub(crate) fn is_clock(chunk: &str) -> bool {
+    let mut parts = chunk.split(':');
+    let h = parts.next().unwrap_or("");
+    (1..=2).contains(&h.len())
+        && h.bytes().all(|b| b.is_ascii_digit())
+        && (1..=2).contains(&parts.clone().count())
+        && parts.all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A numeric date: `01/19/2001`, `1/9/01`.
+pub(crate) fn is_date(chunk: &str) -> bool {
+    let parts: [&str; 3] = {
+        let mut it = chunk.split('/');
+        let (Some(a), Some(b), Some(c), None) = (it.next(), it.next(), it.next(), it.next()) else {
+            return false;
+        };
+        [a, b, c]
+    };
+    let digits =
+        |p: &str, lens: &[usize]| lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    digits(parts[0], &[1, 2]) && digits(parts[1], &[1, 2]) && digits(parts[2], &[2, 4])
+}
+
 /// The kind of word before a period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum WordShape {
@@ -448,6 +484,22 @@ mod tests {
         assert!(is_separator("-----"));
         assert!(!is_separator("---"));
         assert!(!is_separator("--x-"));
+    }
+
+    #[test]
+    fn addresses_and_stamps() {
+        assert!(is_address("http://example.com/x"));
+        assert!(is_address("<jane@example.com>"));
+        assert!(!is_address("@user"));
+        assert!(!is_address("Mr"));
+        assert!(is_clock("07:24"));
+        assert!(is_clock("8:27:46"));
+        assert!(!is_clock("3.5"));
+        assert!(!is_clock("123:45"));
+        assert!(is_date("01/19/2001"));
+        assert!(is_date("1/9/01"));
+        assert!(!is_date("1/2"));
+        assert!(!is_date("a/b/c"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use copydesk_tokenize::{Token, Tokenizer};
+use copydesk_tokenize::{Token, TokenKind, Tokenizer};
 
 use crate::chunk::{self, Head, Marker, Start, Tail, WordShape};
 use crate::layout::{self, Blocks, Gap};
@@ -44,6 +44,8 @@ impl Default for SentenceSplitter {
 struct Chunk {
     start: usize,
     end: usize,
+    /// The kind of the chunk's last token.
+    last_kind: TokenKind,
 }
 
 /// Iterates over the chunks of a token slice.
@@ -60,6 +62,7 @@ impl Iterator for Chunks<'_> {
     fn next(&mut self) -> Option<Chunk> {
         let first = self.tokens.get(self.i)?;
         let mut end = first.end;
+        let mut last_kind = first.kind;
         self.i += 1;
         while let Some(t) = self.tokens.get(self.i) {
             if t.start > end
@@ -70,11 +73,13 @@ impl Iterator for Chunks<'_> {
                 break;
             }
             end = end.max(t.end);
+            last_kind = t.kind;
             self.i += 1;
         }
         Some(Chunk {
             start: first.start,
             end,
+            last_kind,
         })
     }
 }
@@ -103,6 +108,8 @@ struct Pass<'a> {
     /// Start of the first chunk on the current line.
     line_first: usize,
     blocks: Blocks,
+    /// The two chunks before the current one (for time stamps: `01/19/2001 07:24 AM`).
+    prev: [Option<Chunk>; 2],
 }
 
 impl SentenceSplitter {
@@ -150,15 +157,27 @@ impl SentenceSplitter {
             dot_run: DotRun::default(),
             line_first: cur.start,
             blocks: Blocks::default(),
+            prev: [None; 2],
         };
         pass.blocks.reset(cur.start);
         let mut sent_start = cur.start;
         loop {
             let next = chunks.next();
             let ctext = slice(text, cur.start, cur.end);
+            if let Some(n) = next {
+                if pass.sent_words > 0 && pass.plain_gap(ctext, cur, n) {
+                    // Fast path: a plain word, one space, a plain word. No rule can
+                    // end a sentence here.
+                    pass.sent_words += 1;
+                    pass.dot_run = DotRun::default();
+                    pass.prev = [Some(cur), pass.prev[0]];
+                    cur = n;
+                    continue;
+                }
+            }
             let tail = chunk::tail(ctext);
             let prev_words = pass.sent_words;
-            if ctext.chars().any(char::is_alphanumeric) {
+            if has_alphanumeric(ctext) {
                 if prev_words == 0 {
                     pass.list = chunk::marker(ctext).map(|m| Marker {
                         value: m.value + 1,
@@ -197,13 +216,44 @@ impl SentenceSplitter {
                     pass.blocks.reset(n.start);
                 }
             }
+            pass.prev = [Some(cur), pass.prev[0]];
             cur = n;
         }
         out
     }
 }
 
+/// Whether `s` holds a letter or digit (ASCII checked first).
+fn has_alphanumeric(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphanumeric())
+        || (!s.is_ascii() && s.chars().any(char::is_alphanumeric))
+}
+
 impl Pass<'_> {
+    /// The common case where no sentence can end: `cur` ends with an ASCII letter or
+    /// digit (no final punctuation, not a separator), is not an emoticon, one plain space
+    /// follows, and the next chunk starts with an ASCII letter or digit (no bullet, no
+    /// separator), with no list open.
+    fn plain_gap(&self, ctext: &str, cur: Chunk, next: Chunk) -> bool {
+        let bytes = self.text.as_bytes();
+        let (Some(&last), Some(&first)) = (ctext.as_bytes().last(), ctext.as_bytes().first())
+        else {
+            return false;
+        };
+        self.list.is_none()
+            && matches!(cur.last_kind, TokenKind::Word | TokenKind::Number)
+            && ctext.len() != 2
+            && next.start == cur.end + 1
+            && bytes.get(cur.end) == Some(&b' ')
+            && last.is_ascii_alphanumeric()
+            && bytes.get(next.start).is_some_and(u8::is_ascii_alphabetic)
+            && (ctext.len() > 4
+                || !matches!(
+                    first,
+                    b':' | b';' | b'=' | b'8' | b'^' | b'-' | b'<' | b'x' | b'X'
+                ))
+    }
+
     /// Whether a sentence ends in the gap between chunk `cur` and chunk `next`.
     #[allow(clippy::too_many_arguments)]
     fn decide(
@@ -247,6 +297,9 @@ impl Pass<'_> {
         }
         if chunk::is_emoticon(ctext) {
             return has_words && head.start != Start::Cont;
+        }
+        if self.web_text_ends(cur, ctext, head, ntext, after) {
+            return true;
         }
         if !tail.terminal() {
             return gap.breaks > 0 && self.line_break_ends(cur, tail, next, head);
@@ -298,6 +351,48 @@ impl Pass<'_> {
             };
         }
         self.period_ends(tail, prev_words, gap, head)
+    }
+
+    /// Web and e-mail text: a web or e-mail address (or a `>>` attachment mark) followed
+    /// by a capitalized word; the end of a mail header time stamp (`01/19/2001 07:24 AM`);
+    /// the start of one after a name.
+    fn web_text_ends(
+        &self,
+        cur: Chunk,
+        ctext: &str,
+        head: &Head<'_>,
+        ntext: &str,
+        after: &Chunks<'_>,
+    ) -> bool {
+        let capital = matches!(head.start, Start::Upper | Start::Digit);
+        if !capital {
+            return false;
+        }
+        if head.start == Start::Upper
+            && (matches!(cur.last_kind, TokenKind::Url | TokenKind::Email)
+                || chunk::is_address(ctext)
+                || ctext.ends_with(">>"))
+        {
+            return true;
+        }
+        let text = self.text;
+        let chunk_text = |c: Option<Chunk>| c.map_or("", |c| slice(text, c.start, c.end));
+        if matches!(ctext, "AM" | "PM" | "am" | "pm")
+            && chunk::is_clock(chunk_text(self.prev[0]))
+            && chunk::is_date(chunk_text(self.prev[1]))
+        {
+            // Not before a time zone (`PDT`, `EST`).
+            let zone = ntext.len() <= 4 && ntext.chars().all(|c| c.is_ascii_uppercase());
+            return !zone;
+        }
+        if head.start == Start::Digit
+            && chunk::is_date(ntext)
+            && ctext.ends_with(|c: char| c.is_alphanumeric())
+            && !ctext.starts_with(char::is_lowercase)
+        {
+            return chunk::is_clock(chunk_text(after.clone().next()));
+        }
+        false
     }
 
     /// A single period at the end of `tail`: does it end the sentence?

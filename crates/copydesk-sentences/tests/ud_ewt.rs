@@ -46,7 +46,7 @@ fn ewt_dev_paragraphs_as_blank_lines() {
         eprintln!("../shared not found; skipped");
         return;
     };
-    assert!(f1 >= 0.93, "F1 {f1:.4} below target");
+    assert!(f1 >= 0.94, "F1 {f1:.4} below target");
 }
 
 #[test]
@@ -55,7 +55,7 @@ fn ewt_dev_paragraphs_joined() {
         eprintln!("../shared not found; skipped");
         return;
     };
-    assert!(f1 >= 0.86, "F1 {f1:.4} below target");
+    assert!(f1 >= 0.875, "F1 {f1:.4} below target");
 }
 
 /// Development figures on train (not a regression target); run with `--ignored`.
