@@ -28,7 +28,11 @@ fn main() {
         })
         .collect();
     let ntok: usize = prepared.iter().map(|p| p.1.len()).sum();
-    for round in 0..3 {
+    let rounds: usize = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    for round in 0..rounds {
         let t0 = Instant::now();
         let mut n = 0;
         for (t, toks, sents) in &prepared {

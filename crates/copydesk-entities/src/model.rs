@@ -16,7 +16,14 @@ pub struct Model {
     /// Number of stored features.
     n: usize,
     /// Weights of features with more than [`INLINE`] non-zero tags.
-    weights: Vec<f32>,
+    spill: Vec<i16>,
+    /// Keys of the stored features (for serialization; not used when tagging).
+    keys: Vec<u64>,
+    /// Weight quantisation step.
+    scale: f32,
+    /// A one-hash Bloom filter over stored keys (128 KB, stays in cache): most features of
+    /// unseen words are rejected without touching the table.
+    filter: Vec<u64>,
     /// Transition scores `trans[prev][cur]`, start and end scores.
     pub(crate) trans: [[f32; NTAGS]; NTAGS],
     pub(crate) start: [f32; NTAGS],
@@ -31,23 +38,42 @@ pub struct Model {
 /// Weights stored inside a slot when a feature has at most this many non-zero tags.
 const INLINE: usize = 4;
 
-/// One feature: its key, the bit mask of tags with a weight, and the weights (inline, or
-/// at `off` in `Model::weights`). 32 bytes, so a lookup touches one cache line.
+/// One feature in 16 bytes: a 32-bit fingerprint of its key (the slot index supplies the
+/// low bits; 0 = empty), the bit mask of tags with a weight, and the i16 weights — inline,
+/// or for features with more than [`INLINE`] weights, an offset into `Model::spill`.
 #[derive(Clone, Copy, Debug, Default)]
-#[repr(C, align(32))]
+#[repr(C, align(16))]
 struct Slot {
-    key: u64,
+    fp: u32,
     mask: u32,
-    off: u32,
-    inline: [f32; INLINE],
+    w: [i16; INLINE],
+}
+
+/// Bloom filter size in 64-bit words (2^20 bits).
+const FILTER_WORDS: usize = 1 << 14;
+
+fn filter_bit(key: u64) -> (usize, u64) {
+    let b = (key >> 40) as usize & (FILTER_WORDS * 64 - 1);
+    (b >> 6, 1u64 << (b & 63))
+}
+
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
 }
 
 impl Slot {
-    fn weight(&self, j: usize, spill: &[f32]) -> f32 {
-        if (self.mask.count_ones() as usize) <= INLINE {
-            self.inline[j]
+    fn is_inline(&self) -> bool {
+        (self.mask.count_ones() as usize) <= INLINE
+    }
+    fn off(&self) -> usize {
+        (self.w[0] as u16 as usize) | (self.w[1] as u16 as usize) << 16
+    }
+    fn weights<'a>(&'a self, spill: &'a [i16]) -> &'a [i16] {
+        let n = self.mask.count_ones() as usize;
+        if n <= INLINE {
+            &self.w[..n]
         } else {
-            spill[self.off as usize + j]
+            spill.get(self.off()..self.off() + n).unwrap_or(&[])
         }
     }
 }
@@ -65,7 +91,10 @@ impl Model {
         Model {
             slots: vec![Slot::default(); 2],
             n: 0,
-            weights: Vec::new(),
+            spill: Vec::new(),
+            keys: Vec::new(),
+            scale: 1.0,
+            filter: vec![0; FILTER_WORDS],
             trans: [[0.0; NTAGS]; NTAGS],
             start: [0.0; NTAGS],
             end: [0.0; NTAGS],
@@ -93,37 +122,61 @@ impl Model {
             }
         }
         entries.sort_by_key(|e| e.0);
-        base.set_entries(entries);
+        let maxw = entries
+            .iter()
+            .flat_map(|e| e.2.iter())
+            .fold(0f32, |a, &w| a.max(w.abs()))
+            .max(1e-9);
+        let scale = maxw / 32767.0;
+        let q = entries
+            .into_iter()
+            .map(|(k, m, ws)| {
+                let qs = ws
+                    .iter()
+                    .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+                    .collect();
+                (k, m, qs)
+            })
+            .collect();
+        base.set_entries(q, scale);
         base
     }
 
-    fn set_entries(&mut self, entries: Vec<(u64, u32, Vec<f32>)>) {
+    fn set_entries(&mut self, entries: Vec<(u64, u32, Vec<i16>)>, scale: f32) {
         let cap = (entries.len() * 8 / 5 + 1).next_power_of_two().max(2);
         self.slots = vec![Slot::default(); cap];
-        self.weights = Vec::new();
+        self.spill = Vec::new();
+        self.keys = Vec::with_capacity(entries.len());
+        self.scale = scale;
+        self.filter = vec![0; FILTER_WORDS];
         self.n = 0;
         let m = cap - 1;
         for (key, mask, ws) in entries {
+            let fp = fingerprint(key);
             let mut h = key as usize & m;
-            while self.slots[h].key != 0 && self.slots[h].key != key {
+            while self.slots[h].fp != 0 && self.slots[h].fp != fp {
                 h = (h + 1) & m;
             }
-            if self.slots[h].key == key {
+            if self.slots[h].fp == fp || mask == 0 || ws.len() != mask.count_ones() as usize {
                 continue;
             }
             let mut slot = Slot {
-                key,
+                fp,
                 mask,
-                off: 0,
-                inline: [0.0; INLINE],
+                w: [0; INLINE],
             };
             if ws.len() <= INLINE {
-                slot.inline[..ws.len()].copy_from_slice(&ws);
+                slot.w[..ws.len()].copy_from_slice(&ws);
             } else {
-                slot.off = self.weights.len() as u32;
-                self.weights.extend(ws);
+                let off = self.spill.len();
+                slot.w[0] = (off & 0xffff) as u16 as i16;
+                slot.w[1] = (off >> 16) as u16 as i16;
+                self.spill.extend(ws);
             }
             self.slots[h] = slot;
+            let (wi, bit) = filter_bit(key);
+            self.filter[wi] |= bit;
+            self.keys.push(key);
             self.n += 1;
         }
     }
@@ -134,37 +187,53 @@ impl Model {
         self.n
     }
 
-    /// Adds the weights of feature `key` to `scores`.
+    /// Adds the (unscaled) weights of feature `key` to `scores`.
     #[inline]
     fn add(&self, key: u64, scores: &mut [f32; NTAGS]) {
+        let (wi, bit) = filter_bit(key);
+        if self.filter[wi] & bit == 0 {
+            return;
+        }
         let m = self.slots.len() - 1;
+        let fp = fingerprint(key);
         let mut h = key as usize & m;
         loop {
             let slot = &self.slots[h];
-            if slot.key == key {
+            if slot.fp == fp {
                 let mut mask = slot.mask;
-                if (mask.count_ones() as usize) <= INLINE {
-                    let mut j = 0;
-                    while mask != 0 {
-                        let t = mask.trailing_zeros() as usize;
-                        scores[t] += slot.inline[j];
-                        j += 1;
-                        mask &= mask - 1;
-                    }
+                let ws: &[i16] = if slot.is_inline() {
+                    &slot.w
                 } else {
-                    let ws = &self.weights[slot.off as usize..];
-                    let mut j = 0;
-                    while mask != 0 {
-                        let t = mask.trailing_zeros() as usize;
-                        scores[t] += ws[j];
-                        j += 1;
-                        mask &= mask - 1;
-                    }
+                    self.spill.get(slot.off()..).unwrap_or(&[])
+                };
+                let mut j = 0;
+                while mask != 0 && j < ws.len() {
+                    let t = mask.trailing_zeros() as usize;
+                    scores[t] += f32::from(ws[j]);
+                    j += 1;
+                    mask &= mask - 1;
                 }
                 return;
             }
-            if slot.key == 0 {
+            if slot.fp == 0 {
                 return;
+            }
+            h = (h + 1) & m;
+        }
+    }
+
+    /// The stored feature with key `key`: mask and weights.
+    fn find(&self, key: u64) -> Option<(u32, &[i16])> {
+        let m = self.slots.len() - 1;
+        let fp = fingerprint(key);
+        let mut h = key as usize & m;
+        loop {
+            let slot = &self.slots[h];
+            if slot.fp == fp {
+                return Some((slot.mask, slot.weights(&self.spill)));
+            }
+            if slot.fp == 0 {
+                return None;
             }
             h = (h + 1) & m;
         }
@@ -172,8 +241,9 @@ impl Model {
 
     /// Adds the weights of `keys` to an emission row.
     pub(crate) fn add_emission(&self, keys: &[u64], row: &mut [f32; NTAGS]) {
-        for &k in keys {
-            self.add(k, row);
+        let extra = self.emission(keys);
+        for (r, e) in row.iter_mut().zip(extra) {
+            *r += e;
         }
     }
 
@@ -182,6 +252,9 @@ impl Model {
         let mut s = [0.0f32; NTAGS];
         for &k in keys {
             self.add(k, &mut s);
+        }
+        for x in &mut s {
+            *x *= self.scale;
         }
         s
     }
@@ -222,34 +295,21 @@ impl Model {
             out.push(*len);
         }
         // Features in key order, for a deterministic file.
-        let mut feats: Vec<(u64, u32, Vec<f32>)> = self
-            .slots
+        let mut keys = self.keys.clone();
+        keys.sort_unstable();
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        let feats: Vec<(u64, u32, &[i16])> = keys
             .iter()
-            .filter(|s| s.key != 0)
-            .map(|s| {
-                let ws = (0..s.mask.count_ones() as usize)
-                    .map(|j| s.weight(j, &self.weights))
-                    .collect();
-                (s.key, s.mask, ws)
-            })
+            .filter_map(|&k| self.find(k).map(|(m, w)| (k, m, w)))
             .collect();
-        feats.sort_unstable_by_key(|f| f.0);
-        let maxw = feats
-            .iter()
-            .flat_map(|f| f.2.iter())
-            .fold(0f32, |a, &w| a.max(w.abs()))
-            .max(1e-9);
-        let scale = maxw / 32767.0;
-        out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
         for (k, mask, _) in &feats {
             out.extend_from_slice(&k.to_le_bytes());
             out.extend_from_slice(&mask.to_le_bytes()[..3]);
         }
         for (_, _, ws) in &feats {
-            for &w in ws {
-                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
-                out.extend_from_slice(&q.to_le_bytes());
+            for w in ws.iter() {
+                out.extend_from_slice(&w.to_le_bytes());
             }
         }
         out
@@ -317,7 +377,7 @@ impl Model {
                         .try_into()
                         .map_err(|_| Error::Corrupt("weight"))?,
                 );
-                ws.push(f32::from(q) * scale);
+                ws.push(q);
             }
             entries.push((k, mask, ws));
         }
@@ -326,7 +386,7 @@ impl Model {
         }
         let mut m = Model::empty_with(trans, start, end, temperature, Clusters { map });
         m.two_pass = two_pass;
-        m.set_entries(entries);
+        m.set_entries(entries, scale);
         Ok(m)
     }
 
@@ -340,7 +400,10 @@ impl Model {
         Model {
             slots: vec![Slot::default(); 2],
             n: 0,
-            weights: Vec::new(),
+            spill: Vec::new(),
+            keys: Vec::new(),
+            scale: 1.0,
+            filter: vec![0; FILTER_WORDS],
             trans,
             start,
             end,
