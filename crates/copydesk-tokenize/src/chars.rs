@@ -14,6 +14,21 @@ pub(crate) const OTHER: u8 = 8;
 /// Lead or continuation byte of a multi-byte UTF-8 sequence.
 pub(crate) const HIGH: u8 = 16;
 
+/// Bytes after which an ASCII letter run is certainly a finished plain word: whitespace
+/// and punctuation that can be part of no e-mail, URL, contraction or abbreviation.
+pub(crate) static PLAIN_END: [bool; 256] = build_plain_end();
+
+const fn build_plain_end() -> [bool; 256] {
+    let mut t = [false; 256];
+    let ends = b" \t\n\r,;!?()[]{}\"";
+    let mut i = 0;
+    while i < ends.len() {
+        t[ends[i] as usize] = true;
+        i += 1;
+    }
+    t
+}
+
 /// Class of every byte value.
 pub(crate) static CLASS: [u8; 256] = build_class_table();
 

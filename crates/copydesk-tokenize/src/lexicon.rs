@@ -56,13 +56,22 @@ pub(crate) fn is_hyphen_prefix(seg: &[u8]) -> bool {
 /// Contractions written without an apostrophe, split as EWT does (`dont` → `do` `nt`,
 /// `cannot` → `can` `not`, `gonna` → `gon` `na`). Returns the byte length of the first
 /// part for an ASCII word, compared case-insensitively.
+#[inline]
 pub(crate) fn fused_contraction(word: &[u8]) -> Option<usize> {
     let n = word.len();
     if !(2..=8).contains(&n) {
         return None;
     }
-    // Cheap filter on the last letter before the table.
-    if !matches!(word[n - 1] | 0x20, b't' | b'a' | b'm' | b'e' | b's') {
+    // Cheap filter on the last two letters before the table.
+    let last2 = [word[n - 2] | 0x20, word[n - 1] | 0x20];
+    let candidate = match &last2 {
+        b"nt" | b"na" | b"ta" | b"ve" | b"re" | b"ts" => true,
+        b"ot" => n == 6,
+        b"im" => n == 2,
+        b"es" => matches!(n, 3 | 5 | 6),
+        _ => false,
+    };
+    if !candidate {
         return None;
     }
     let mut buf = [0u8; 8];

@@ -9,6 +9,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::abbrev::{is_sentence_starter, AbbreviationKind, Abbreviations};
+use crate::chars::PLAIN_END;
 use crate::chars::{
     decode, is_apostrophe, is_ascii_alnum, is_dash, is_emoji_base, is_emoji_extender, is_joiner,
     is_mark, is_regional_indicator, is_segmented_script, is_text_pictograph, is_unicode_punct,
@@ -138,7 +139,24 @@ impl<'t> Scanner<'t> {
         let c = self.b[p];
         match CLASS[c as usize] {
             ALPHA => {
-                if matches!(c | 0x20, b'h' | b'w' | b'f' | b'm') {
+                // Fast path: a run of ASCII letters/digits ended by whitespace or simple
+                // punctuation is a plain word (no URL, e-mail, clitic or abbreviation).
+                let b = self.b;
+                let mut i = p + 1;
+                while i < b.len() && is_ascii_alnum(b[i]) {
+                    i += 1;
+                }
+                if i == b.len() || PLAIN_END[b[i] as usize] {
+                    if let Some(k) = fused_contraction(&b[p..i]) {
+                        return (p + k, TokenKind::Word);
+                    }
+                    return (i, TokenKind::Word);
+                }
+                let second = self.b.get(p + 1).map_or(0, |&x| x | 0x20);
+                if matches!(
+                    (c | 0x20, second),
+                    (b'h', b't') | (b'w', b'w') | (b'f', b't') | (b'm', b'a')
+                ) {
                     if let Some(e) = self.url(p) {
                         return (e, TokenKind::Url);
                     }
@@ -306,28 +324,28 @@ impl<'t> Scanner<'t> {
     }
 
     /// An e-mail address starting exactly at `p`, using the next `@` in the text.
+    #[inline]
     fn email(&mut self, p: usize) -> Option<usize> {
-        let stale = match self.at {
-            None => true,
-            Some(a) => a < p,
-        };
-        if stale {
-            let b = self.b;
-            let a = b[p..]
-                .iter()
-                .position(|&c| c == b'@')
-                .map_or(b.len(), |i| p + i);
-            self.at = Some(a);
-            self.email = if a < b.len() {
-                self.email_span(p, a)
-            } else {
-                None
-            };
+        if self.at.is_none_or(|a| a < p) {
+            self.find_at(p);
         }
         match self.email {
             Some((s, e)) if s == p => Some(e),
             _ => None,
         }
+    }
+
+    /// Finds the next `@` from `p` (each byte is searched once over the whole text).
+    #[cold]
+    fn find_at(&mut self, p: usize) {
+        let b = self.b;
+        let a = memchr::memchr(b'@', &b[p..]).map_or(b.len(), |i| p + i);
+        self.at = Some(a);
+        self.email = if a < b.len() {
+            self.email_span(p, a)
+        } else {
+            None
+        };
     }
 
     /// The e-mail address around the `@` at `a`, starting no earlier than `lo`.
@@ -458,14 +476,11 @@ impl<'t> Scanner<'t> {
         };
         let mut i = p;
         loop {
+            let mut seen = 0u8;
             while i < n {
-                let c = b[i];
-                let cls = CLASS[c as usize];
-                if cls == ALPHA {
-                    w.alpha = true;
-                    i += 1;
-                } else if cls == DIGIT {
-                    w.digit = true;
+                let cls = CLASS[b[i] as usize];
+                if cls & (ALPHA | DIGIT) != 0 {
+                    seen |= cls;
                     i += 1;
                 } else if cls == HIGH {
                     let (ch, l) = decode(b, i);
@@ -480,6 +495,8 @@ impl<'t> Scanner<'t> {
                     break;
                 }
             }
+            w.alpha |= seen & ALPHA != 0;
+            w.digit |= seen & DIGIT != 0;
             if i >= n || i == w.seg {
                 break;
             }
