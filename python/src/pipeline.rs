@@ -183,6 +183,7 @@ impl Pipeline {
             tone_lexicon: lexicon,
             replace_tone_lexicon,
             threads,
+            ..copydesk::PipelineConfig::default()
         };
         let inner = copydesk::Pipeline::from_config(config).map_err(to_py_err)?;
         Ok(Self {

@@ -8,7 +8,9 @@ use copydesk_entities::Label;
 use copydesk_tokenize::Token;
 use copydesk_tone::{DocumentTone, Tone};
 
+use crate::aliases::{plain_canonical, EntityGroup, Grouping};
 use crate::error::Error;
+use crate::quotes::Quote;
 
 /// A sentence of a [`Document`]: byte span (trimmed) and its tone.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -67,6 +69,12 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// The tone of the whole document.
     pub tone: Tone,
+    /// Direct quotations with their speakers, in order (empty when quotes are off).
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// Name mentions grouped by referent, in order of first mention.
+    #[serde(default)]
+    pub entity_groups: Vec<EntityGroup>,
 }
 
 impl Document {
@@ -76,6 +84,8 @@ impl Document {
         sentences: &[copydesk_sentences::Sentence],
         entities: Vec<copydesk_entities::Entity>,
         tones: Option<DocumentTone>,
+        grouping: Grouping,
+        quotes: Vec<Quote>,
     ) -> Self {
         let (tone, sentence_tones) = match tones {
             Some(t) => (t.document, t.sentences),
@@ -91,6 +101,7 @@ impl Document {
             })
             .collect();
         let mut si = 0;
+        let mut canonical = grouping.canonical.into_iter();
         let entities = entities
             .into_iter()
             .map(|e| {
@@ -102,7 +113,9 @@ impl Document {
                     end: e.end,
                     label: e.label,
                     score: e.score,
-                    canonical: canonical_name(&text[e.start..e.end]),
+                    canonical: canonical
+                        .next()
+                        .unwrap_or_else(|| plain_canonical(&text[e.start..e.end])),
                     sentence: si,
                 }
             })
@@ -113,6 +126,8 @@ impl Document {
             sentences,
             entities,
             tone,
+            quotes,
+            entity_groups: grouping.groups,
         }
     }
 
@@ -184,16 +199,4 @@ impl Document {
     pub fn from_json(json: &str) -> Result<Self, Error> {
         Ok(serde_json::from_str(json)?)
     }
-}
-
-/// The canonical form of a mention: whitespace collapsed, a trailing possessive dropped.
-fn canonical_name(mention: &str) -> String {
-    let mut s = mention.split_whitespace().collect::<Vec<_>>().join(" ");
-    for suffix in ["'s", "’s", "'", "’"] {
-        if s.len() > suffix.len() && s.ends_with(suffix) {
-            s.truncate(s.len() - suffix.len());
-            break;
-        }
-    }
-    s
 }

@@ -1,9 +1,11 @@
-//! copydesk: analyse news articles — tokens, sentences, entities, tone.
+//! copydesk: analyse news articles — tokens, sentences, entities, tone, quotes.
 //!
 //! The facade composes the component crates into one [`Pipeline`] whose
 //! [`Pipeline::analyze`] returns a [`Document`]: the text with its tokens, sentences (each
 //! with its tone), entities (each with a canonical name), the document tone and the tone
-//! toward each entity. [`Pipeline::analyze_many`] does the same for many texts in parallel.
+//! toward each entity, the direct quotations with their speakers ([`Quote`]) and the
+//! entity mentions grouped by referent ([`EntityGroup`], with an [`AliasTable`] joining
+//! variants such as `U.S.` and `United States`). [`Pipeline::analyze_many`] does the same for many texts in parallel.
 //! Offsets are byte offsets into the analysed text, always on char boundaries.
 //!
 //! ```
@@ -13,26 +15,36 @@
 //!     println!("{} {}", e.label.as_str(), &doc.text[e.start..e.end]);
 //! }
 //! assert!(doc.tone.compound < 0.0);
+//!
+//! let doc = copydesk::analyze("\"We have our differences,\" Mr Tillerson said.");
+//! let q = &doc.quotes[0];
+//! assert_eq!(q.text(&doc.text), "We have our differences");
+//! assert_eq!(q.cue, "said");
 //! ```
 //!
 //! Each component is usable on its own through the re-exported crates:
 //! [`tokenize`], [`sentences`], [`entities`], [`tone`].
 
+mod aliases;
 mod document;
 mod error;
+mod lexicon;
 mod pipeline;
+mod quotes;
 
 pub use copydesk_entities as entities;
 pub use copydesk_sentences as sentences;
 pub use copydesk_tokenize as tokenize;
 pub use copydesk_tone as tone;
 
+pub use aliases::{AliasTable, EntityGroup};
 pub use copydesk_entities::Label;
 pub use copydesk_tokenize::{Token, TokenKind};
 pub use copydesk_tone::Tone;
 pub use document::{Document, Entity, EntityTone, Sentence};
 pub use error::Error;
 pub use pipeline::{EntityRule, Pipeline, PipelineBuilder, PipelineConfig};
+pub use quotes::Quote;
 
 /// Analyses `text` with the default pipeline (every component, built-in models).
 pub fn analyze(text: &str) -> Document {

@@ -1,4 +1,5 @@
-//! The configured pipeline: tokenizer → sentence splitter → entity tagger → tone scorer.
+//! The configured pipeline: tokenizer → sentence splitter → entity tagger → tone scorer,
+//! then entity alias grouping and quotation finding.
 
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
@@ -11,8 +12,10 @@ use copydesk_sentences::SentenceSplitter;
 use copydesk_tokenize::Tokenizer;
 use copydesk_tone::{Lexicon, ToneScorer};
 
+use crate::aliases::{self, AliasTable};
 use crate::document::Document;
 use crate::error::Error;
+use crate::quotes;
 
 /// A user phrase rule: every occurrence of `phrase` is an entity with `label`, overriding
 /// the statistical model (like spaCy's EntityRuler).
@@ -47,6 +50,10 @@ pub struct PipelineConfig {
     pub replace_tone_lexicon: bool,
     /// Threads for [`Pipeline::analyze_many`]; `None` uses rayon's global pool (all cores).
     pub threads: Option<usize>,
+    /// Find direct quotations and their speakers ([`crate::Quote`]).
+    pub quotes: bool,
+    /// Entity aliases (variant → canonical name) added to the built-in alias table.
+    pub aliases: Vec<(String, String)>,
 }
 
 impl Default for PipelineConfig {
@@ -61,6 +68,8 @@ impl Default for PipelineConfig {
             tone_lexicon: Vec::new(),
             replace_tone_lexicon: false,
             threads: None,
+            quotes: true,
+            aliases: Vec::new(),
         }
     }
 }
@@ -129,6 +138,19 @@ impl PipelineBuilder {
         self
     }
 
+    /// Turns quotation finding on or off.
+    pub fn quotes(mut self, on: bool) -> Self {
+        self.config.quotes = on;
+        self
+    }
+
+    /// Adds an entity alias: mentions of `variant` get the canonical name `canonical`
+    /// (and are grouped with every other mention of it).
+    pub fn alias(mut self, variant: impl Into<String>, canonical: impl Into<String>) -> Self {
+        self.config.aliases.push((variant.into(), canonical.into()));
+        self
+    }
+
     /// Threads for [`Pipeline::analyze_many`] (default: all cores).
     pub fn threads(mut self, n: usize) -> Self {
         self.config.threads = Some(n);
@@ -150,6 +172,7 @@ pub struct Pipeline {
     splitter: SentenceSplitter,
     tagger: Option<EntityTagger>,
     scorer: Option<ToneScorer>,
+    aliases: Arc<AliasTable>,
     pool: Option<Arc<rayon::ThreadPool>>,
 }
 
@@ -220,6 +243,20 @@ impl Pipeline {
         } else {
             None
         };
+        let aliases = if config.aliases.is_empty() {
+            AliasTable::builtin()
+        } else {
+            let mut table = (*AliasTable::builtin()).clone();
+            for (variant, canonical) in &config.aliases {
+                if variant.trim().is_empty() || canonical.trim().is_empty() {
+                    return Err(Error::Config(format!(
+                        "alias {variant:?} → {canonical:?}: names must not be empty"
+                    )));
+                }
+                table.insert(variant, canonical);
+            }
+            Arc::new(table)
+        };
         let pool = match config.threads {
             Some(0) => return Err(Error::Config("threads must be at least 1".into())),
             Some(n) => Some(Arc::new(
@@ -236,6 +273,7 @@ impl Pipeline {
             splitter,
             tagger,
             scorer,
+            aliases,
             pool,
         })
     }
@@ -264,7 +302,23 @@ impl Pipeline {
                 .collect();
             s.score_document(text, &tokens, &spans)
         });
-        Document::assemble(text, tokens, &sentences, entities, tones)
+        let grouping = aliases::group(text, &entities, &self.aliases);
+        let quotes = if self.config.quotes {
+            let starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
+            quotes::find(text, &tokens, &starts, &entities, &grouping)
+                .into_iter()
+                .map(|f| {
+                    let mut q = f.quote;
+                    if let Some(s) = &self.scorer {
+                        q.tone = s.score_sentence(text, &tokens[f.tokens]);
+                    }
+                    q
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Document::assemble(text, tokens, &sentences, entities, tones, grouping, quotes)
     }
 
     /// Analyses many texts in parallel; the result is in input order and equal to mapping
