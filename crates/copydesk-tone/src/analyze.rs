@@ -1,0 +1,351 @@
+//! Sentence analysis shared by scoring and lexicon fitting: turns one sentence's tokens into
+//! weighted sentiment terms. A term's contribution to the sentence sum is
+//! `m * (v + sign(v) * e)` where `v` is the lexicon valence of its entry, `m` carries
+//! negation and contrast, and `e` the extra magnitude from boosters and capitals.
+//! Fitting uses exactly this code, so the fitted valences are valences for this scorer.
+
+use copydesk_tokenize::{Token, TokenKind};
+
+use crate::rules;
+use crate::table::{Entry, Table, ACTIVE, CONCESSIVE, CONTRAST, NEGATOR, SELF_REF, STOP, TERM};
+
+const NONE: u32 = u32::MAX;
+
+/// A weighted occurrence of a lexicon entry in a sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Term {
+    /// Entry index in the [`Table`].
+    pub entry: u32,
+    /// Multiplier: contrast weight times negation factors.
+    pub m: f32,
+    /// Extra magnitude (boosters, dampeners, capitals), applied in the valence's direction.
+    pub e: f32,
+}
+
+impl Term {
+    /// The contribution of this term given its entry's valence `v`.
+    #[inline]
+    pub fn contribution(&self, v: f32) -> f32 {
+        if v == 0.0 {
+            0.0
+        } else {
+            self.m * (v + v.signum() * self.e)
+        }
+    }
+}
+
+/// Per-sentence counts besides the terms.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Features {
+    /// Exclamation/question push magnitude, applied in the direction of the sentence sum.
+    pub push: f32,
+    /// Word-like tokens (words, numbers, hashtags, mentions, emoji): the GDELT denominator.
+    pub words: u32,
+    /// Activity words.
+    pub active: u32,
+    /// First-person pronouns.
+    pub self_ref: u32,
+    /// Items (word-like tokens, phrases and emoticons merged): the shares' denominator.
+    pub items: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Item {
+    entry: u32,
+    flags: u8,
+    degree: f32,
+    caps: bool,
+    boundary: bool,
+    /// Written without a space after the previous item (`n't` in `don't`): counts as part
+    /// of the same word for the negation and booster windows.
+    attached: bool,
+    /// An emoticon (a non-word lexicon term): not negated or boosted, and a scope boundary.
+    emoticon: bool,
+}
+
+/// Reusable buffers for [`analyse`].
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    items: Vec<Item>,
+    key: String,
+    phrase: String,
+    tmp: String,
+}
+
+/// The lookup key of a token's text: borrowed if already lower-case ASCII, otherwise
+/// lower-cased (ASCII) or [`copydesk_tokenize::normalize`]d into `buf`.
+#[inline]
+pub(crate) fn key_of<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
+    let b = s.as_bytes();
+    if b.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+        return s;
+    }
+    buf.clear();
+    if s.is_ascii() {
+        buf.extend(b.iter().map(|c| c.to_ascii_lowercase() as char));
+    } else {
+        buf.push_str(&copydesk_tokenize::normalize(s));
+    }
+    buf
+}
+
+fn is_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+fn has_lower(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
+
+fn is_boundary(s: &str) -> bool {
+    matches!(
+        s,
+        "," | ";"
+            | ":"
+            | "."
+            | "!"
+            | "?"
+            | "("
+            | ")"
+            | "["
+            | "]"
+            | "--"
+            | "-"
+            | "\u{2013}"
+            | "\u{2014}"
+            | "..."
+            | "\u{2026}"
+    ) || s.bytes().all(|b| matches!(b, b'.' | b'!' | b'?'))
+}
+
+fn word_like(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::Word
+            | TokenKind::Number
+            | TokenKind::Hashtag
+            | TokenKind::Mention
+            | TokenKind::Emoji
+    )
+}
+
+/// Analyses one sentence (`tokens`, offsets into `text`), appending its terms to `terms`.
+/// With `all_terms`, entries with no valence (but not function words) are emitted too, for
+/// fitting; otherwise only entries with a valence.
+pub(crate) fn analyse(
+    table: &Table,
+    text: &str,
+    tokens: &[Token],
+    scratch: &mut Scratch,
+    all_terms: bool,
+    terms: &mut Vec<Term>,
+) -> Features {
+    let mut f = Features::default();
+    let Scratch {
+        items,
+        key,
+        phrase,
+        tmp,
+    } = scratch;
+    items.clear();
+    let (mut exclamations, mut questions) = (0u32, 0u32);
+    let (mut any_caps, mut any_lower) = (false, false);
+    let entries = &table.entries;
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = tokens[i];
+        let s = tok.text(text);
+        let kind = tok.kind;
+        let wl = word_like(kind);
+        let k = key_of(s, key);
+        let mut entry = table.get(k).unwrap_or(NONE);
+        if entry == NONE && kind == TokenKind::Hashtag && k.len() > 1 {
+            entry = table.get(&k[1..]).unwrap_or(NONE);
+        }
+        let mut consumed = 1;
+        if entry != NONE && entries[entry as usize].max_phrase >= 2 {
+            let contiguous = !wl;
+            let max = entries[entry as usize].max_phrase as usize;
+            phrase.clear();
+            phrase.push_str(k);
+            for n in 2..=max {
+                let j = i + n - 1;
+                if j >= tokens.len() || (contiguous && tokens[j].start != tokens[j - 1].end) {
+                    break;
+                }
+                phrase.push(' ');
+                phrase.push_str(key_of(tokens[j].text(text), tmp));
+                if let Some(ix) = table.get(phrase) {
+                    if entries[ix as usize].flags & TERM != 0 {
+                        entry = ix;
+                        consumed = n;
+                    }
+                }
+            }
+        }
+        if consumed == 1 && entry != NONE && entries[entry as usize].flags & TERM == 0 {
+            entry = NONE; // only a phrase prefix
+        }
+        // Densities count every word-like token, including those inside a phrase.
+        for (n, t) in tokens[i..i + consumed].iter().enumerate() {
+            if !word_like(t.kind) {
+                continue;
+            }
+            f.words += 1;
+            let flags = if n == 0 && consumed == 1 {
+                if entry == NONE {
+                    0
+                } else {
+                    entries[entry as usize].flags
+                }
+            } else {
+                table
+                    .get(key_of(t.text(text), tmp))
+                    .map_or(0, |ix| entries[ix as usize].flags)
+            };
+            if flags & ACTIVE != 0 {
+                f.active += 1;
+            }
+            if flags & SELF_REF != 0 && t.text(text) != "US" {
+                f.self_ref += 1;
+            }
+        }
+        if consumed == 1 && !wl {
+            // Punctuation or symbol not part of an emoticon.
+            if entry == NONE || entries[entry as usize].valence == 0.0 {
+                exclamations += s.bytes().filter(|&b| b == b'!').count() as u32;
+                questions += s.bytes().filter(|&b| b == b'?').count() as u32;
+                if is_boundary(s) {
+                    items.push(Item {
+                        entry: NONE,
+                        flags: 0,
+                        degree: 0.0,
+                        caps: false,
+                        boundary: true,
+                        attached: false,
+                        emoticon: false,
+                    });
+                }
+                i += 1;
+                continue;
+            }
+        }
+        if !wl {
+            // An emoticon: counts as a word (as emoji do).
+            f.words += 1;
+        }
+        let caps = wl && is_caps(s);
+        if wl {
+            any_caps |= caps;
+            any_lower |= has_lower(s);
+        }
+        let (flags, degree) = if entry == NONE {
+            (0, 0.0)
+        } else {
+            let e = &entries[entry as usize];
+            (e.flags, e.degree)
+        };
+        let attached =
+            wl && i > 0 && tokens[i - 1].end == tok.start && word_like(tokens[i - 1].kind);
+        items.push(Item {
+            entry,
+            flags,
+            degree,
+            caps,
+            boundary: false,
+            attached,
+            emoticon: !wl,
+        });
+        f.items += 1;
+        i += consumed;
+    }
+    let mixed = any_caps && any_lower;
+    f.push = exclamations.min(rules::MAX_EXCLAMATIONS) as f32 * rules::EXCLAMATION;
+    if questions >= 2 {
+        f.push += (questions as f32 * rules::QUESTION).min(rules::MAX_QUESTION);
+    }
+
+    // Contrast: the first contrastive conjunction splits the sentence; otherwise the first
+    // concessive conjunction's clause is down-weighted.
+    let contrast = items.iter().position(|it| it.flags & CONTRAST != 0);
+    let concession = if contrast.is_none() {
+        items
+            .iter()
+            .position(|it| it.flags & CONCESSIVE != 0)
+            .map(|c| {
+                let end = items[c + 1..]
+                    .iter()
+                    .position(|it| it.boundary)
+                    .map_or(items.len(), |p| c + 1 + p);
+                (c, end)
+            })
+    } else {
+        None
+    };
+
+    for (j, it) in items.iter().enumerate() {
+        if it.entry == NONE {
+            continue;
+        }
+        let en: &Entry = &entries[it.entry as usize];
+        if !en.scores() || (en.valence == 0.0 && (!all_terms || en.flags & STOP != 0)) {
+            continue;
+        }
+        let mut m = match (contrast, concession) {
+            (Some(c), _) if j < c => rules::BEFORE_CONTRAST,
+            (Some(_), _) => rules::AFTER_CONTRAST,
+            (None, Some((c, end))) if j >= c && j < end => rules::BEFORE_CONTRAST,
+            (None, Some(_)) => rules::AFTER_CONTRAST,
+            _ => 1.0,
+        };
+        let mut e = if it.caps && mixed { rules::CAPS } else { 0.0 };
+        let mut seen = 0;
+        let lookback = if it.emoticon {
+            &items[..0]
+        } else {
+            &items[..j]
+        };
+        for (q, p) in lookback.iter().enumerate().rev() {
+            if p.boundary
+                || p.emoticon
+                || p.flags & (CONTRAST | CONCESSIVE) != 0
+                || seen == rules::WINDOW
+            {
+                break;
+            }
+            if p.flags & NEGATOR != 0 {
+                // "never so good", "haven't been this sore": an intensifier, not a negation.
+                if items[q + 1..j].iter().any(|x| table.is_so_this(x.entry)) {
+                    e += rules::BOOST;
+                } else {
+                    m *= rules::NEGATION;
+                }
+            }
+            if p.degree != 0.0 {
+                let mut d = p.degree * rules::BOOST;
+                if p.caps && mixed {
+                    d += p.degree.signum() * rules::CAPS;
+                }
+                e += d * rules::DECAY[seen];
+            }
+            if !p.attached {
+                seen += 1;
+            }
+        }
+        terms.push(Term {
+            entry: it.entry,
+            m,
+            e,
+        });
+    }
+    f
+}

@@ -1,0 +1,369 @@
+//! The fixed rule vocabulary and constants of the sentence scorer (written for copydesk;
+//! the constants follow the magnitudes VADER's paper reports, see `tone-notes.md`).
+
+/// Magnitude a booster adds to (a dampener removes from) the next sentiment word.
+pub(crate) const BOOST: f32 = 0.293;
+/// Magnitude added to a sentiment word written in capitals in mixed-case text.
+pub(crate) const CAPS: f32 = 0.733;
+/// Factor applied to a sentiment word in the scope of a negator.
+pub(crate) const NEGATION: f32 = -0.74;
+/// How far back (in words) a negator or booster reaches.
+pub(crate) const WINDOW: usize = 3;
+/// Booster effect by distance 1, 2, 3.
+pub(crate) const DECAY: [f32; WINDOW] = [1.0, 0.95, 0.9];
+/// Weight of sentiment before a contrastive `but`, and after it.
+pub(crate) const BEFORE_CONTRAST: f32 = 0.5;
+/// Weight of sentiment after a contrastive `but` (or outside a concessive clause).
+pub(crate) const AFTER_CONTRAST: f32 = 1.5;
+/// Push per exclamation mark (at most [`MAX_EXCLAMATIONS`]).
+pub(crate) const EXCLAMATION: f32 = 0.292;
+/// Exclamation marks counted per sentence.
+pub(crate) const MAX_EXCLAMATIONS: u32 = 4;
+/// Push per question mark when a sentence has two or more.
+pub(crate) const QUESTION: f32 = 0.18;
+/// Cap of the question-mark push.
+pub(crate) const MAX_QUESTION: f32 = 0.96;
+/// The squashing constant: compound = s / sqrt(s² + ALPHA).
+pub(crate) const ALPHA: f64 = 15.0;
+/// Lexicon valence magnitude from which a word counts as a GDELT-style dictionary hit.
+pub(crate) const HIT: f32 = 0.5;
+
+/// Negators: flip (and weaken) sentiment in the next [`WINDOW`] words of their clause.
+pub(crate) const NEGATORS: &[&str] = &[
+    "not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere",
+    "without", "cannot", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant",
+    "couldnt", "wouldnt", "shouldnt", "wont", "hasnt", "havent", "hadnt", "aint", "mightnt",
+    "mustnt", "neednt", "shant", "darent", "oughtnt", "rarely", "seldom", "hardly", "barely",
+    "scarcely", "lack", "lacks", "lacked", "lacking", "nt",
+];
+
+/// Boosters (+) and dampeners (-), in units of [`BOOST`]. Phrases are token sequences.
+pub(crate) const DEGREE: &[(&str, f32)] = &[
+    ("absolutely", 1.0),
+    ("amazingly", 1.0),
+    ("awfully", 1.0),
+    ("completely", 1.0),
+    ("considerably", 1.0),
+    ("decidedly", 1.0),
+    ("deeply", 1.0),
+    ("enormously", 1.0),
+    ("entirely", 1.0),
+    ("especially", 1.0),
+    ("exceptionally", 1.0),
+    ("extremely", 1.0),
+    ("extraordinarily", 1.0),
+    ("fabulously", 1.0),
+    ("greatly", 1.0),
+    ("highly", 1.0),
+    ("hugely", 1.0),
+    ("incredibly", 1.0),
+    ("intensely", 1.0),
+    ("more", 1.0),
+    ("most", 1.0),
+    ("particularly", 1.0),
+    ("purely", 1.0),
+    ("quite", 1.0),
+    ("really", 1.0),
+    ("remarkably", 1.0),
+    ("so", 1.0),
+    ("substantially", 1.0),
+    ("thoroughly", 1.0),
+    ("totally", 1.0),
+    ("tremendously", 1.0),
+    ("truly", 1.0),
+    ("unbelievably", 1.0),
+    ("unusually", 1.0),
+    ("utterly", 1.0),
+    ("very", 1.0),
+    ("super", 1.0),
+    ("seriously", 1.0),
+    ("severely", 1.0),
+    ("sharply", 1.0),
+    ("strongly", 1.0),
+    ("dramatically", 1.0),
+    ("vastly", 1.0),
+    ("fucking", 1.0),
+    ("fuckin", 1.0),
+    ("freaking", 1.0),
+    ("frickin", 1.0),
+    ("friggin", 1.0),
+    ("effing", 1.0),
+    ("flippin", 1.0),
+    ("frigging", 1.0),
+    ("almost", -1.0),
+    ("less", -1.0),
+    ("little", -1.0),
+    ("marginally", -1.0),
+    ("occasionally", -1.0),
+    ("partly", -1.0),
+    ("slightly", -1.0),
+    ("somewhat", -1.0),
+    ("mildly", -1.0),
+    ("modestly", -1.0),
+    ("relatively", -1.0),
+    ("moderately", -1.0),
+    ("fairly", -1.0),
+    ("rather", -1.0),
+    ("kinda", -1.0),
+    ("sorta", -1.0),
+    ("kind of", -1.0),
+    ("sort of", -1.0),
+    ("a bit", -1.0),
+    ("a little", -1.0),
+    ("somewhat less", -1.0),
+];
+
+/// Contrastive conjunctions: sentiment before them counts half, after them 1.5 times.
+pub(crate) const CONTRASTIVE: &[&str] = &[
+    "but",
+    "however",
+    "nevertheless",
+    "nonetheless",
+    "whereas",
+    "instead",
+];
+
+/// Concessive conjunctions: their own clause (to the next comma) counts half, the rest of
+/// the sentence 1.5 times.
+pub(crate) const CONCESSIVE: &[&str] = &["although", "though", "despite", "even though", "albeit"];
+
+/// First-person (self and group) pronouns, for the self-reference density.
+pub(crate) const SELF_PRONOUNS: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+];
+
+/// Function words never given a fitted valence (they carry corpus bias, not tone).
+pub(crate) const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "my",
+    "myself",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "some",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "under",
+    "until",
+    "up",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "'s",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+    "s",
+    "ca",
+    "wo",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "also",
+    "us",
+    "'",
+    "one",
+    "two",
+    "three",
+    "its",
+    "said",
+    "says",
+    "say",
+    "year",
+    "years",
+    "new",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "upon",
+    "mr",
+    "mrs",
+    "ms",
+    "amp",
+    "quot",
+    "gt",
+    "lt",
+];
+
+/// Activity words (lemmas and irregular forms), our own list: see `data/activity.txt`.
+pub(crate) const ACTIVITY: &str = include_str!("../data/activity.txt");
+
+/// Regular inflections of an activity lemma: itself, -s/-es, -ed/-d, -ing, with the usual
+/// spelling changes (e-drop, y→i, doubled final consonant of short CVC verbs).
+pub(crate) fn inflections(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_owned()];
+    let b = lemma.as_bytes();
+    let n = b.len();
+    if n < 2 || !lemma.is_ascii() {
+        return out;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let last = b[n - 1];
+    // -s
+    if lemma.ends_with('s')
+        || lemma.ends_with('x')
+        || lemma.ends_with("ch")
+        || lemma.ends_with("sh")
+    {
+        out.push(format!("{lemma}es"));
+    } else if last == b'y' && !vowel(b[n - 2]) {
+        out.push(format!("{}ies", &lemma[..n - 1]));
+    } else {
+        out.push(format!("{lemma}s"));
+    }
+    // -ed / -ing
+    if last == b'e' {
+        out.push(format!("{lemma}d"));
+        out.push(format!("{}ing", &lemma[..n - 1]));
+    } else if last == b'y' && !vowel(b[n - 2]) {
+        out.push(format!("{}ied", &lemma[..n - 1]));
+        out.push(format!("{lemma}ing"));
+    } else {
+        let cvc = n >= 3
+            && !vowel(last)
+            && !matches!(last, b'w' | b'x' | b'y')
+            && vowel(b[n - 2])
+            && !vowel(b[n - 3])
+            && n <= 4;
+        if cvc {
+            let c = last as char;
+            out.push(format!("{lemma}{c}ed"));
+            out.push(format!("{lemma}{c}ing"));
+        }
+        out.push(format!("{lemma}ed"));
+        out.push(format!("{lemma}ing"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_cover_regular_forms() {
+        assert_eq!(
+            inflections("attack"),
+            ["attack", "attacks", "attacked", "attacking"]
+        );
+        assert!(inflections("seize").contains(&"seized".to_owned()));
+        assert!(inflections("seize").contains(&"seizing".to_owned()));
+        assert!(inflections("stop").contains(&"stopped".to_owned()));
+        assert!(inflections("rally").contains(&"rallies".to_owned()));
+        assert!(inflections("rally").contains(&"rallied".to_owned()));
+        assert!(inflections("push").contains(&"pushes".to_owned()));
+    }
+}

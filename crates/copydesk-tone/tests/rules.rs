@@ -1,0 +1,223 @@
+//! One test per scoring rule, with literal expectations on the default scorer.
+
+use copydesk_tone::{score_tone, Lexicon, ToneScorer};
+
+fn c(text: &str) -> f64 {
+    score_tone(text).compound
+}
+
+/// A scorer whose lexicon holds only `good` (2.0) and `bad` (-2.0), so rule effects are exact.
+fn tiny() -> ToneScorer {
+    ToneScorer::with_lexicon(
+        Lexicon::from_tsv("good\t2.0\nbad\t-2.0\nhappy :)\t3\n:)\t2\n").unwrap(),
+    )
+}
+
+fn squash(s: f64) -> f64 {
+    s / (s * s + 15.0).sqrt()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-4
+}
+
+#[test]
+fn lexicon_words_and_normalisation() {
+    let t = tiny();
+    assert!(close(t.score("good").compound, squash(2.0)));
+    assert!(close(t.score("bad").compound, squash(-2.0)));
+    assert_eq!(t.score("neutral words only").compound, 0.0);
+    assert!(close(t.score("good good").compound, squash(4.0)));
+}
+
+#[test]
+fn negation_flips_and_weakens() {
+    let t = tiny();
+    assert!(close(t.score("not good").compound, squash(-0.74 * 2.0)));
+    assert!(close(
+        t.score("It isn't good").compound,
+        squash(-0.74 * 2.0)
+    ));
+    assert!(close(
+        t.score("never really that good").compound,
+        squash(2.0 + 0.293 + 0.293 * 0.95)
+    ));
+    // The scope is three words and stops at a clause boundary.
+    assert!(close(t.score("not one of the good").compound, squash(2.0)));
+    assert!(close(t.score("not, good").compound, squash(2.0)));
+    // Double negation flips back (weakened twice).
+    assert!(close(
+        t.score("not without good").compound,
+        squash(0.74 * 0.74 * 2.0)
+    ));
+    // Real lexicon: negated positive news turns negative.
+    assert!(c("No agreement was reached.") < 0.0);
+    assert!(c("The plan is not good.") < 0.0);
+    assert!(c("The plan is good.") > 0.0);
+    assert!(c("This is not bad at all.") > 0.0);
+}
+
+#[test]
+fn boosters_and_dampeners() {
+    let t = tiny();
+    assert!(close(t.score("very good").compound, squash(2.293)));
+    assert!(close(t.score("very bad").compound, squash(-2.293)));
+    assert!(close(
+        t.score("slightly good").compound,
+        squash(2.0 - 0.293)
+    ));
+    assert!(close(t.score("kind of good").compound, squash(2.0 - 0.293)));
+    assert!(close(
+        t.score("extremely very good").compound,
+        squash(2.0 + 0.293 + 0.293 * 0.95)
+    ));
+    assert!(c("extremely good") > c("good"));
+    assert!(c("somewhat good") < c("good"));
+}
+
+#[test]
+fn capitals_emphasis_only_in_mixed_case() {
+    let t = tiny();
+    assert!(close(t.score("this is GOOD").compound, squash(2.0 + 0.733)));
+    assert!(close(t.score("THIS IS GOOD").compound, squash(2.0)));
+    assert!(close(
+        t.score("VERY good here").compound,
+        squash(2.0 + 0.293 + 0.733)
+    ));
+}
+
+#[test]
+fn exclamation_and_question_marks() {
+    let t = tiny();
+    assert!(close(t.score("good!").compound, squash(2.0 + 0.292)));
+    assert!(close(
+        t.score("good!!!!!!").compound,
+        squash(2.0 + 4.0 * 0.292)
+    ));
+    assert!(close(t.score("bad!!").compound, squash(-2.0 - 2.0 * 0.292)));
+    assert!(close(t.score("good??").compound, squash(2.0 + 0.36)));
+    assert!(close(t.score("good?").compound, squash(2.0)));
+    assert_eq!(t.score("hello!!!").compound, 0.0);
+}
+
+#[test]
+fn contrast_but_and_although() {
+    let t = tiny();
+    assert!(close(
+        t.score("good but bad").compound,
+        squash(0.5 * 2.0 - 1.5 * 2.0)
+    ));
+    assert!(close(
+        t.score("Although good, bad").compound,
+        squash(0.5 * 2.0 - 1.5 * 2.0)
+    ));
+    assert!(close(
+        t.score("bad, although good").compound,
+        squash(-1.5 * 2.0 + 0.5 * 2.0)
+    ));
+    assert!(c("The food was great, but the service was horrible.") < 0.0);
+    assert!(c("The service was horrible, but the food was great.") > 0.0);
+    assert!(c("Although the talks were promising, they ended in failure.") < 0.0);
+}
+
+#[test]
+fn phrases_idioms_and_emoticons() {
+    let t = tiny();
+    assert!(close(t.score("happy :)").compound, squash(3.0)));
+    assert!(
+        close(t.score("so happy:)").compound, squash(2.0 + 0.293))
+            || t.score("so happy:)").compound > 0.0
+    );
+    assert!(close(t.score("nice :)").compound, squash(2.0)));
+    // Real lexicon idioms.
+    assert!(c("The negotiations fell apart.") < 0.0);
+    assert!(c("The deal was a step in the right direction.") > 0.0);
+    assert!(c("I can't stand it.") < 0.0);
+    assert!(c("The reform paid off.") > 0.0);
+}
+
+#[test]
+fn news_vocabulary_is_negative() {
+    for s in [
+        "Russia expelled the diplomats.",
+        "The resolution was vetoed.",
+        "New sanctions were imposed.",
+        "They accused Moscow of meddling in the election.",
+        "Mistrust between the parties deepened.",
+        "Twelve people were killed in the attack.",
+        "The crisis worsened.",
+        "The war entered its third year.",
+        "The death toll rose to 40.",
+    ] {
+        assert!(c(s) < -0.05, "{s}: {}", c(s));
+    }
+    for s in [
+        "The ceasefire held.",
+        "The two sides signed a peace agreement.",
+        "The economy made a strong recovery.",
+    ] {
+        assert!(c(s) > 0.05, "{s}: {}", c(s));
+    }
+}
+
+#[test]
+fn document_aggregation() {
+    let t = tiny();
+    // One sentence: the sentence score.
+    assert!(close(t.score("good.").compound, squash(2.0)));
+    // Short texts (up to three sentences) sum their sentences.
+    assert!(close(t.score("Good. Good. Bad.").compound, squash(2.0)));
+    // Longer texts are normalised by sqrt(3 / n): no saturation.
+    let long = "Good. ".repeat(48);
+    assert!(close(
+        t.score(&long).compound,
+        squash(96.0 * (3.0f64 / 48.0).sqrt())
+    ));
+    let mixed = "Good. Bad. ".repeat(30);
+    assert_eq!(t.score(&mixed).compound, 0.0);
+    // Per-sentence tones from score_document.
+    let text = "This is good. That was bad!";
+    let tokens = copydesk_tokenize::tokenize(text);
+    let sentences = copydesk_tone::split_sentences(text);
+    let doc = t.score_document(text, &tokens, &sentences);
+    assert_eq!(doc.sentences.len(), 2);
+    assert!(doc.sentences[0].compound > 0.0 && doc.sentences[1].compound < 0.0);
+    assert!(close(doc.document.compound, squash(2.0 - 2.292)));
+    assert_eq!(doc.document, t.score(text));
+    // score_sentence on one sentence's tokens.
+    let first = &tokens[..tokens.iter().position(|k| k.text(text) == ".").unwrap() + 1];
+    assert!(close(t.score_sentence(text, first).compound, squash(2.0)));
+}
+
+#[test]
+fn gdelt_densities() {
+    let t = tiny();
+    let tone = t.score("We fought a good fight, but it was bad and not good.");
+    // words: We fought a good fight but it was bad and not good = 12
+    assert_eq!(tone.word_count, 12);
+    // hits: good (+), bad (-), not good (-)
+    assert!((tone.polarity - 3.0 / 12.0).abs() < 1e-9);
+    assert!((tone.tone - 100.0 * (1.0 - 2.0) / 12.0).abs() < 1e-9);
+    // activity: fought, fight; self reference: We
+    assert!((tone.activity - 100.0 * 2.0 / 12.0).abs() < 1e-9);
+    assert!((tone.self_reference - 100.0 / 12.0).abs() < 1e-9);
+    let us = t.score("The US and us.");
+    assert!((us.self_reference - 100.0 / 4.0).abs() < 1e-9);
+}
+
+#[test]
+fn shares_follow_valence() {
+    let t = tiny();
+    let tone = t.score("good bad words");
+    // pos = 2+1, neg = 2+1, neutral = 1
+    assert!((tone.positive - 3.0 / 7.0).abs() < 1e-9);
+    assert!((tone.negative - 3.0 / 7.0).abs() < 1e-9);
+    assert!((tone.neutral - 1.0 / 7.0).abs() < 1e-9);
+    let empty = t.score("");
+    assert_eq!(empty, copydesk_tone::Tone::default());
+    let punct = t.score("!!! ...");
+    assert_eq!(
+        (punct.positive, punct.negative, punct.neutral),
+        (0.0, 0.0, 0.0)
+    );
+}
