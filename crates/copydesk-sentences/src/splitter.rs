@@ -28,6 +28,8 @@ use crate::Sentence;
 pub struct SentenceSplitter {
     lex: Arc<Lexicon>,
     tokenizer: Tokenizer,
+    /// Take the fast path for plain word gaps (off only in tests that check it).
+    fast: bool,
 }
 
 impl Default for SentenceSplitter {
@@ -35,6 +37,7 @@ impl Default for SentenceSplitter {
         Self {
             lex: lexicon::default_lexicon(),
             tokenizer: Tokenizer::default(),
+            fast: true,
         }
     }
 }
@@ -65,12 +68,16 @@ impl Iterator for Chunks<'_> {
         let mut last_kind = first.kind;
         self.i += 1;
         while let Some(t) = self.tokens.get(self.i) {
-            if t.start > end
-                && slice(self.text, end, t.start)
-                    .chars()
-                    .any(char::is_whitespace)
-            {
-                break;
+            if t.start > end {
+                let spaced = match self.text.as_bytes().get(end) {
+                    Some(b) if b.is_ascii() => b.is_ascii_whitespace(),
+                    _ => slice(self.text, end, t.start)
+                        .chars()
+                        .any(char::is_whitespace),
+                };
+                if spaced {
+                    break;
+                }
             }
             end = end.max(t.end);
             last_kind = t.kind;
@@ -165,9 +172,12 @@ impl SentenceSplitter {
             let next = chunks.next();
             let ctext = slice(text, cur.start, cur.end);
             if let Some(n) = next {
-                if pass.sent_words > 0 && pass.plain_gap(ctext, cur, n) {
+                if self.fast && pass.plain_gap(ctext, cur, n) {
                     // Fast path: a plain word, one space, a plain word. No rule can
-                    // end a sentence here.
+                    // end a sentence here (and the chunk is no list marker).
+                    if pass.sent_words == 0 {
+                        pass.list = None;
+                    }
                     pass.sent_words += 1;
                     pass.dot_run = DotRun::default();
                     pass.prev = [Some(cur), pass.prev[0]];
@@ -230,24 +240,35 @@ fn has_alphanumeric(s: &str) -> bool {
 }
 
 impl Pass<'_> {
-    /// The common case where no sentence can end: `cur` ends with an ASCII letter or
-    /// digit (no final punctuation, not a separator), is not an emoticon, one plain space
-    /// follows, and the next chunk starts with an ASCII letter or digit (no bullet, no
-    /// separator), with no list open.
+    /// The common case where no rule can end a sentence: `cur` is a word or number
+    /// chunk ending in a letter, digit, `,`, `;` or `%` (no final punctuation, not a
+    /// separator, address or time stamp), is not an emoticon, one plain space follows,
+    /// and the next chunk starts with an ASCII character that cannot open a bullet,
+    /// separator or date, with no list open. Addresses are recognised by token kind here.
     fn plain_gap(&self, ctext: &str, cur: Chunk, next: Chunk) -> bool {
         let bytes = self.text.as_bytes();
-        let (Some(&last), Some(&first)) = (ctext.as_bytes().last(), ctext.as_bytes().first())
-        else {
+        let c = ctext.as_bytes();
+        let (Some(&last), Some(&first)) = (c.last(), c.first()) else {
             return false;
         };
-        self.list.is_none()
-            && matches!(cur.last_kind, TokenKind::Word | TokenKind::Number)
-            && ctext.len() != 2
-            && next.start == cur.end + 1
+        let Some(&nfirst) = bytes.get(next.start) else {
+            return false;
+        };
+        next.start == cur.end + 1
             && bytes.get(cur.end) == Some(&b' ')
-            && last.is_ascii_alphanumeric()
-            && bytes.get(next.start).is_some_and(u8::is_ascii_alphabetic)
-            && (ctext.len() > 4
+            && (last.is_ascii_alphanumeric()
+                || (matches!(last, b',' | b';' | b'%') && first.is_ascii_alphanumeric()))
+            && (nfirst.is_ascii_alphabetic()
+                || matches!(nfirst, b'"' | b'\'' | b'(' | b'$')
+                || (nfirst.is_ascii_digit()
+                    && !slice(self.text, next.start, next.end).contains('/')))
+            && matches!(
+                cur.last_kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Punct | TokenKind::Symbol
+            )
+            && (self.list.is_none() || self.sent_words == 0)
+            && !matches!(c, b"AM" | b"PM" | b"am" | b"pm")
+            && (c.len() > 4
                 || !matches!(
                     first,
                     b':' | b';' | b'=' | b'8' | b'^' | b'-' | b'<' | b'x' | b'X'
@@ -478,4 +499,56 @@ fn is_title_case(word: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase)
         && cs.clone().any(char::is_lowercase)
         && !cs.any(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn both(text: &str) -> (Vec<Sentence>, Vec<Sentence>) {
+        let fast = SentenceSplitter::new();
+        let slow = SentenceSplitter {
+            fast: false,
+            ..SentenceSplitter::new()
+        };
+        (fast.split_text(text), slow.split_text(text))
+    }
+
+    #[test]
+    fn fast_path_agrees_on_examples() {
+        for text in [
+            "The U.S. economy grew. He said so at 9 a.m. on Monday.",
+            "Kay Mann 04/26/2001 07:17 AM Will you come? See http://x.org Then go.",
+            "1. First item 2. Second item, as planned; 3. third",
+            "It is an AM radio. I am here :) Next one.",
+        ] {
+            let (f, s) = both(text);
+            assert_eq!(f, s, "{text:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// The fast path never changes the result.
+        #[test]
+        fn fast_path_agrees(words in prop::collection::vec(prop_oneof![
+            Just("the"), Just("U.S."), Just("said."), Just("AM"), Just("is"), Just("1."),
+            Just("2."), Just("a."), Just("b)"), Just(":)"), Just("Mr."), Just("He"),
+            Just("01/19/2001"), Just("07:24"), Just("x@y.com"), Just("http://a.b/c"),
+            Just("-----"), Just("\u{2022}"), Just("3,"), Just("word;"), Just("\"Quote"),
+            Just("end.\""), Just("(aside)"), Just("$5"), Just("50%"), Just("..."),
+        ], 0..40), seps in prop::collection::vec(prop_oneof![
+            Just(" "), Just(" "), Just(" "), Just("\n"), Just("\n\n"), Just("  "),
+        ], 40)) {
+            let mut text = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(s);
+            }
+            let (f, s) = both(&text);
+            prop_assert_eq!(f, s, "{:?}", text);
+        }
+    }
 }
