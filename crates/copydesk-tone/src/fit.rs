@@ -181,7 +181,6 @@ pub fn fit_lexicon(samples: &[Sample<'_>], prior: &Lexicon, config: &FitConfig) 
         for sen in split(s.text, &tokens) {
             let a = tokens.partition_point(|t| t.start < sen.start);
             let b = tokens.partition_point(|t| t.end <= sen.end);
-            let from = terms.len();
             let f = analyse(
                 table,
                 s.text,
@@ -190,9 +189,6 @@ pub fn fit_lexicon(samples: &[Sample<'_>], prior: &Lexicon, config: &FitConfig) 
                 true,
                 &mut terms,
             );
-            for t in &mut terms[from..] {
-                t.entry = table.entries[t.entry as usize].base;
-            }
             sentence_end.push(terms.len() as u32);
             sentence_push.push(f.push);
             if f.items > 0 {
@@ -212,9 +208,9 @@ pub fn fit_lexicon(samples: &[Sample<'_>], prior: &Lexicon, config: &FitConfig) 
     let news = Lexicon::from_tsv(NEWS_PRIORS).unwrap_or_default();
     let lambda: Vec<f64> = (0..n_entries)
         .map(|k| {
-            if news.get(&table.keys[k]).is_some() {
+            if news.get(table.key(k)).is_some() {
                 config.lambda_news
-            } else if new_set.contains(&*table.keys[k]) {
+            } else if new_set.contains(table.key(k)) {
                 config.lambda_new
             } else {
                 config.lambda_prior
@@ -290,7 +286,7 @@ pub fn fit_lexicon(samples: &[Sample<'_>], prior: &Lexicon, config: &FitConfig) 
         if !used[k] {
             continue;
         }
-        let key = &*table.keys[k];
+        let key = table.key(k);
         let val = v[k] as f32;
         if new_set.contains(key) {
             if val.abs() >= config.min_new_valence {

@@ -1,7 +1,7 @@
 //! The scorer's lookup table: one hash lookup per token gives its lexicon valence and its
 //! rule roles (negator, booster, contrast, activity, self-reference) together.
 
-use crate::hash::FxHashMap;
+use crate::hash::hash;
 use crate::lexicon::{canonical_key, Lexicon};
 use crate::rules;
 
@@ -20,9 +20,6 @@ pub(crate) const STOP: u8 = 32;
 /// The key is a complete term (a lexicon entry or a rule word), not only a phrase prefix.
 pub(crate) const TERM: u8 = 64;
 
-/// Roles that make a word a rule word whose own lexicon valence is ignored.
-pub(crate) const RULE: u8 = NEGATOR | CONTRAST | CONCESSIVE;
-
 /// One key's data.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Entry {
@@ -36,8 +33,6 @@ pub(crate) struct Entry {
     pub max_phrase: u8,
     /// True if the valence came from the lexicon (the word is a lexicon term).
     pub in_lexicon: bool,
-    /// The entry whose valence this one shares: itself, or the lexicon word it inflects.
-    pub base: u32,
 }
 
 impl Entry {
@@ -48,13 +43,55 @@ impl Entry {
     }
 }
 
+/// One index slot: the key's first 8 bytes, its length (0: empty) and its entry.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    head: u64,
+    index: u32,
+    len: u32,
+}
+
+/// The first (up to) 8 bytes of `key` as a little-endian word, and the key's hash.
+#[inline]
+fn head_and_hash(key: &str) -> (u64, u64) {
+    let b = key.as_bytes();
+    let n = b.len();
+    let word = |s: &[u8]| s.iter().rev().fold(0u64, |w, &c| w << 8 | u64::from(c));
+    let head = if n >= 8 {
+        word(&b[..8])
+    } else if n >= 4 {
+        // Two overlapping 4-byte reads cover bytes 0..n.
+        word(&b[..4]) | word(&b[n - 4..]) << ((n - 4) * 8)
+    } else {
+        word(b)
+    };
+    let h = if b.len() <= 8 {
+        crate::hash::mix(head ^ (b.len() as u64) << 59)
+    } else {
+        hash(key)
+    };
+    (head, h)
+}
+
 /// Key → entry index, plus the entries.
+///
+/// The index is a compact open-addressing table whose 16-byte slots hold the first 8 bytes
+/// of their key, so that lookups stay in cache: a word outside the table is usually
+/// rejected by a Bloom filter, and a hit on a key of up to 8 bytes (most words) is settled
+/// by its slot; longer keys are checked in one contiguous arena.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Table {
-    map: FxHashMap<Box<str>, u32>,
+    /// Open-addressing slots (linear probing); length a power of two.
+    slots: Vec<Slot>,
+    /// A 2-hash Bloom filter over the keys (64 Ki bits, stays in L1): most words outside
+    /// the table are rejected without touching `slots`.
+    bloom: Vec<u64>,
+    /// All keys, concatenated.
+    arena: String,
+    /// Each entry's key span in the arena.
+    spans: Vec<(u32, u32)>,
+    /// The entries, by index.
     pub entries: Vec<Entry>,
-    /// The canonical key of each entry, by index.
-    pub keys: Vec<Box<str>>,
     /// Entries of "so", "this", "that" (after a negator they intensify: "never so good").
     so_this: [u32; 3],
 }
@@ -63,7 +100,7 @@ impl Table {
     /// Builds the table for `lexicon` plus the fixed rule vocabulary.
     pub fn new(lexicon: &Lexicon) -> Self {
         let mut t = Table::default();
-        t.map.reserve(lexicon.len() + 1024);
+        t.grow(((lexicon.len() + 2048) * 3 / 2).next_power_of_two());
         for w in rules::NEGATORS {
             t.add_role(w, NEGATOR);
         }
@@ -104,40 +141,7 @@ impl Table {
         for (n, w) in ["so", "this", "that"].iter().enumerate() {
             t.so_this[n] = t.intern(w) as u32;
         }
-        t.derive_inflections();
         t
-    }
-
-    /// Gives regular inflections (-s, -ed, -ing, -ly) of single-word lexicon terms the
-    /// valence of their base word, unless they are terms of their own: "corrupts",
-    /// "sanctioning" and "bleakly" are scored although only their bases are listed.
-    fn derive_inflections(&mut self) {
-        let n = self.entries.len();
-        for i in 0..n {
-            let e = self.entries[i];
-            if !e.in_lexicon || e.valence == 0.0 || !e.scores() {
-                continue;
-            }
-            let key = self.keys[i].clone();
-            if key.len() < 3 || !key.bytes().all(|b| b.is_ascii_lowercase()) {
-                continue;
-            }
-            let mut forms = rules::inflections(&key);
-            forms.push(format!("{key}ly"));
-            for f in forms.into_iter().skip(1) {
-                let j = self.intern(&f);
-                let d = &mut self.entries[j];
-                if !d.in_lexicon
-                    && d.base == j as u32
-                    && d.flags & (RULE | STOP) == 0
-                    && d.degree == 0.0
-                {
-                    d.valence = e.valence;
-                    d.flags |= TERM;
-                    d.base = i as u32;
-                }
-            }
-        }
     }
 
     fn add_role(&mut self, word: &str, flag: u8) {
@@ -149,16 +153,19 @@ impl Table {
     /// The index of `key` (already canonical), creating an empty entry (and registering it
     /// as a phrase) if needed.
     pub fn intern(&mut self, key: &str) -> usize {
-        if let Some(&i) = self.map.get(key) {
+        if let Some(i) = self.get(key) {
             return i as usize;
         }
         let i = self.entries.len();
-        self.entries.push(Entry {
-            base: i as u32,
-            ..Entry::default()
-        });
-        self.keys.push(key.into());
-        self.map.insert(key.into(), i as u32);
+        self.entries.push(Entry::default());
+        let start = self.arena.len();
+        self.arena.push_str(key);
+        self.spans.push((start as u32, key.len() as u32));
+        if self.entries.len() * 3 > self.slots.len() * 2 {
+            self.grow(self.slots.len().max(1024) * 2);
+        } else {
+            self.place(i);
+        }
         let n = key.split(' ').count();
         if n > 1 {
             let first = key.split(' ').next().unwrap_or(key).to_owned();
@@ -176,9 +183,79 @@ impl Table {
         self.so_this.contains(&entry)
     }
 
+    /// The canonical key of entry `i`.
+    #[inline]
+    pub fn key(&self, i: usize) -> &str {
+        let (start, len) = self.spans[i];
+        &self.arena[start as usize..(start + len) as usize]
+    }
+
     /// The entry index of a canonical key.
     #[inline]
     pub fn get(&self, key: &str) -> Option<u32> {
-        self.map.get(key).copied()
+        if self.slots.is_empty() {
+            return None;
+        }
+        let (head, h) = head_and_hash(key);
+        if !self.maybe(h) {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        loop {
+            let s = self.slots[at];
+            if s.len == 0 {
+                return None;
+            }
+            if s.head == head && s.len as usize == key.len() {
+                // Keys of up to 8 bytes are settled by the slot alone.
+                if key.len() <= 8 || self.key(s.index as usize) == key {
+                    return Some(s.index);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The two Bloom bit positions of hash `h`.
+    #[inline]
+    fn bloom_bits(h: u64) -> (usize, usize) {
+        (((h >> 16) & 0xffff) as usize, ((h >> 48) & 0xffff) as usize)
+    }
+
+    /// False if no key has hash `h`.
+    #[inline]
+    fn maybe(&self, h: u64) -> bool {
+        let (a, b) = Self::bloom_bits(h);
+        (self.bloom[a >> 6] >> (a & 63)) & (self.bloom[b >> 6] >> (b & 63)) & 1 == 1
+    }
+
+    /// Puts entry `i` into its slot (the table has room).
+    fn place(&mut self, i: usize) {
+        let key = self.key(i);
+        let len = u32::try_from(key.len()).unwrap_or(u32::MAX);
+        let (head, h) = head_and_hash(key);
+        let (a, b) = Self::bloom_bits(h);
+        self.bloom[a >> 6] |= 1 << (a & 63);
+        self.bloom[b >> 6] |= 1 << (b & 63);
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        while self.slots[at].len != 0 {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = Slot {
+            head,
+            index: i as u32,
+            len,
+        };
+    }
+
+    /// Rebuilds the index with `cap` (a power of two) slots.
+    fn grow(&mut self, cap: usize) {
+        self.slots = vec![Slot::default(); cap];
+        self.bloom = vec![0; 1 << 10];
+        for i in 0..self.entries.len() {
+            self.place(i);
+        }
     }
 }
