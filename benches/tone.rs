@@ -4,7 +4,8 @@
 use std::hint::black_box;
 
 use copydesk_benches::{news_corpus, total_bytes};
-use copydesk_tone::{split_sentences, ToneScorer};
+use copydesk_sentences::split_sentences;
+use copydesk_tone::ToneScorer;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn tone(c: &mut Criterion) {

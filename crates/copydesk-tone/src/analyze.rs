@@ -76,17 +76,46 @@ pub(crate) struct Scratch {
 /// lower-cased (ASCII) or [`copydesk_tokenize::normalize`]d into `buf`.
 #[inline]
 pub(crate) fn key_of<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
+    key_and_case(s, buf).0
+}
+
+/// Case of a token: whether it has upper-case and lower-case letters, and whether it is
+/// written in capitals (two or more letters, none lower-case).
+#[derive(Clone, Copy, Debug, Default)]
+struct Case {
+    lower: bool,
+    caps: bool,
+}
+
+/// [`key_of`] plus the token's [`Case`], in one pass for ASCII tokens.
+#[inline]
+fn key_and_case<'a>(s: &'a str, buf: &'a mut String) -> (&'a str, Case) {
     let b = s.as_bytes();
-    if b.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
-        return s;
+    let (mut upper, mut lower, mut ascii) = (0u32, false, true);
+    for &c in b {
+        upper += u32::from(c.is_ascii_uppercase());
+        lower |= c.is_ascii_lowercase();
+        ascii &= c.is_ascii();
     }
-    buf.clear();
-    if s.is_ascii() {
+    if ascii {
+        let case = Case {
+            lower,
+            caps: !lower && upper >= 2,
+        };
+        if upper == 0 {
+            return (s, case);
+        }
+        buf.clear();
         buf.extend(b.iter().map(|c| c.to_ascii_lowercase() as char));
-    } else {
-        buf.push_str(&copydesk_tokenize::normalize(s));
+        return (buf, case);
     }
-    buf
+    let case = Case {
+        lower: has_lower(s),
+        caps: is_caps(s),
+    };
+    buf.clear();
+    buf.push_str(&copydesk_tokenize::normalize(s));
+    (buf, case)
 }
 
 fn is_caps(s: &str) -> bool {
@@ -166,7 +195,7 @@ pub(crate) fn analyse(
         let s = tok.text(text);
         let kind = tok.kind;
         let wl = word_like(kind);
-        let k = key_of(s, key);
+        let (k, case) = key_and_case(s, key);
         let mut entry = table.get(k).unwrap_or(NONE);
         if entry == NONE && kind == TokenKind::Hashtag && k.len() > 1 {
             entry = table.get(&k[1..]).unwrap_or(NONE);
@@ -243,10 +272,10 @@ pub(crate) fn analyse(
             // An emoticon: counts as a word (as emoji do).
             f.words += 1;
         }
-        let caps = wl && is_caps(s);
+        let caps = wl && case.caps;
         if wl {
             any_caps |= caps;
-            any_lower |= has_lower(s);
+            any_lower |= case.lower;
         }
         let (flags, degree) = if entry == NONE {
             (0, 0.0)

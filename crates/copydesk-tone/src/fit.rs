@@ -21,8 +21,7 @@ use copydesk_tokenize::TokenKind;
 use crate::analyze::{analyse, key_of, Scratch, Term};
 use crate::lexicon::Lexicon;
 use crate::rules;
-use crate::scorer::{aggregate, squash, with_push, ToneScorer};
-use crate::split::split;
+use crate::scorer::{aggregate, squash, with_push, ToneScorer, SPLITTER};
 
 /// A text with its mean human rating (-4..+4), as in the `tone/*.tsv` files.
 #[derive(Clone, Debug, PartialEq)]
@@ -178,7 +177,7 @@ pub fn fit_lexicon(samples: &[Sample<'_>], prior: &Lexicon, config: &FitConfig) 
     for s in samples {
         let tokens = copydesk_tokenize::tokenize(s.text);
         let mut n = 0;
-        for sen in split(s.text, &tokens) {
+        for sen in SPLITTER.split(s.text, &tokens) {
             let a = tokens.partition_point(|t| t.start < sen.start);
             let b = tokens.partition_point(|t| t.end <= sen.end);
             let f = analyse(

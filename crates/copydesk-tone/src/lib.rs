@@ -64,12 +64,11 @@ mod hash;
 mod lexicon;
 mod rules;
 mod scorer;
-mod split;
 mod table;
 
+pub use copydesk_sentences::Sentence;
 pub use lexicon::Lexicon;
 pub use scorer::{score_tone, DocumentTone, Tone, ToneScorer};
-pub use split::{split_sentences, Sentence};
 
 /// Errors of this crate's fallible constructors.
 #[derive(Debug, thiserror::Error)]

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::analyze::{analyse, Features, Scratch, Term};
 use crate::lexicon::{Lexicon, DEFAULT_LEXICON};
 use crate::rules;
-use crate::split::{split, Sentence};
 use crate::table::Table;
+use crate::Sentence;
+use copydesk_sentences::SentenceSplitter;
 
 /// Tone of a sentence or a document.
 ///
@@ -191,6 +192,9 @@ impl Acc {
     }
 }
 
+/// The sentence splitter [`ToneScorer::score`] uses.
+pub(crate) static SPLITTER: LazyLock<SentenceSplitter> = LazyLock::new(SentenceSplitter::default);
+
 /// The embedded lexicon's table, built once and shared by every default scorer.
 static DEFAULT_TABLE: LazyLock<Arc<Table>> =
     LazyLock::new(|| Arc::new(Table::new(&DEFAULT_LEXICON)));
@@ -259,7 +263,7 @@ impl ToneScorer {
     /// sentence scores as [`score_document`](Self::score_document) does.
     pub fn score(&self, text: &str) -> Tone {
         let tokens = copydesk_tokenize::tokenize(text);
-        let sentences = split(text, &tokens);
+        let sentences = SPLITTER.split(text, &tokens);
         self.accumulate(text, &tokens, &sentences, None).tone()
     }
 

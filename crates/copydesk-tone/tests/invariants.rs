@@ -42,7 +42,7 @@ proptest! {
         let t = score_tone(&text);
         check(&t);
         let tokens = copydesk_tokenize::tokenize(&text);
-        let sentences = copydesk_tone::split_sentences(&text);
+        let sentences = copydesk_sentences::split_sentences(&text);
         let doc = ToneScorer::new().score_document(&text, &tokens, &sentences);
         check(&doc.document);
         prop_assert_eq!(doc.document, t);

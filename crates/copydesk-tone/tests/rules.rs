@@ -178,7 +178,7 @@ fn document_aggregation() {
     // Per-sentence tones from score_document.
     let text = "This is good. That was bad!";
     let tokens = copydesk_tokenize::tokenize(text);
-    let sentences = copydesk_tone::split_sentences(text);
+    let sentences = copydesk_sentences::split_sentences(text);
     let doc = t.score_document(text, &tokens, &sentences);
     assert_eq!(doc.sentences.len(), 2);
     assert!(doc.sentences[0].compound > 0.0 && doc.sentences[1].compound < 0.0);
