@@ -43,6 +43,20 @@
 //! * Any script: combining marks stay with their base; letters of scripts written with
 //!   spaces form words; runs of scripts written without spaces (Han, kana, Thai, ...) are
 //!   split at Unicode (UAX #29) word boundaries.
+//!
+//! # Matching keys
+//!
+//! [`normalize`] maps a token's text to a key for lexicons and gazetteers (NFKC,
+//! case-folded, quotes and dashes unified) without touching offsets:
+//!
+//! ```
+//! let text = "“Don’t” — SAID Müller";
+//! let keys: Vec<String> = copydesk_tokenize::tokenize(text)
+//!     .iter()
+//!     .map(|t| copydesk_tokenize::normalize(t.text(text)).into_owned())
+//!     .collect();
+//! assert_eq!(keys, ["\"", "do", "n't", "\"", "-", "said", "müller"]);
+//! ```
 
 mod abbrev;
 mod chars;

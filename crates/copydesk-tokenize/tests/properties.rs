@@ -2,7 +2,7 @@
 //! on char boundaries, cover every non-whitespace character exactly once, and tokenizing
 //! never panics.
 
-use copydesk_tokenize::{tokenize, Tokenizer};
+use copydesk_tokenize::{normalize, tokenize, Tokenizer};
 use proptest::prelude::*;
 
 /// Checks every invariant of the token stream of `text`.
@@ -108,6 +108,12 @@ proptest! {
     #[test]
     fn invariants_on_tricky_strings(text in tricky()) {
         assert_invariants(&text)?;
+    }
+
+    #[test]
+    fn normalize_never_panics_and_ascii_fast_path_agrees(text in any::<String>(), ascii in "[ -~]{0,40}") {
+        let _ = normalize(&text);
+        prop_assert_eq!(normalize(&ascii).into_owned(), ascii.to_lowercase().replace('`', "'"));
     }
 
     #[test]
