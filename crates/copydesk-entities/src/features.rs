@@ -28,6 +28,8 @@ struct Tok {
     sent_start: bool,
     caps_sent: bool,
     title_cue: bool,
+    /// Casing code from the unlabelled corpus (0 = unseen).
+    case: u8,
 }
 
 /// Hash of the padding "word" outside a segment.
@@ -248,6 +250,7 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
             sent_start: false,
             caps_sent: false,
             title_cue: is_title(lwh),
+            case: clusters.casing_of(lwh),
         });
     }
     for &(a, b) in segs {
@@ -361,6 +364,7 @@ impl Extractor<'_> {
             eligible: toks.iter().map(|t| t.init_cap || t.caps_sent).collect(),
         };
         f.offsets.push(0);
+        let gz = self.clusters.gazetteer.matches(&f.lw, segs);
         for i in 0..toks.len() {
             let (a, b) = seg_of[i];
             let k = &mut f.keys;
@@ -439,6 +443,21 @@ impl Extractor<'_> {
             k.push(feat1(53, sfx_at(1)));
             k.push(feat2(54, lw_at(-1), lw_at(1)));
             k.push(feat2(55, t.short_shape, t.cl[1]));
+            // Gazetteer: position in the longest training-data name covering the token.
+            let g = gz[i];
+            let capf = u64::from(t.init_cap) | u64::from(t.caps_sent) << 1;
+            if g != 0 {
+                k.push(feat1(70, u64::from(g)));
+                k.push(feat2(71, u64::from(g), capf));
+                for l in 0..4 {
+                    if g & (1 << l) != 0 {
+                        k.push(feat1(72, u64::from(g >> 4) << 2 | l));
+                    }
+                }
+            }
+            // Casing statistics of the word in unlabelled news, by position and capitalisation.
+            let flags3 = capf | u64::from(t.sent_start) << 2;
+            k.push(feat2(80, u64::from(t.case), flags3));
             // Document-level aggregation (other occurrences of the same word).
             if t.init_cap || t.caps_sent {
                 let g = agg.get(&t.lw).copied().unwrap_or_default();

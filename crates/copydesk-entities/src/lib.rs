@@ -21,6 +21,7 @@
 mod clusters;
 mod error;
 mod features;
+mod gazetteer;
 mod hash;
 mod label;
 mod model;

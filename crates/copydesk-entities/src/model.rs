@@ -6,7 +6,9 @@ use crate::tags::{allowed, can_end, can_start, NTAGS};
 use crate::Error;
 
 const MAGIC: &[u8; 6] = b"CDNER\0";
-const VERSION: u16 = 2;
+const VERSION: u16 = 3;
+/// The previous format (no casing statistics, no gazetteer), still readable.
+const VERSION_2: u16 = 2;
 
 /// A trained tagger model (public only for the training binary).
 #[derive(Clone, Debug)]
@@ -294,6 +296,15 @@ impl Model {
             out.extend_from_slice(&bits.to_le_bytes());
             out.push(*len);
         }
+        for table in [&self.clusters.casing, &self.clusters.gazetteer.map] {
+            let mut t: Vec<(u64, u8)> = table.iter().map(|(k, v)| (*k, *v)).collect();
+            t.sort_unstable();
+            out.extend_from_slice(&(t.len() as u32).to_le_bytes());
+            for (k, v) in &t {
+                out.extend_from_slice(&k.to_le_bytes());
+                out.push(*v);
+            }
+        }
         // Features in key order, for a deterministic file.
         let mut keys = self.keys.clone();
         keys.sort_unstable();
@@ -321,7 +332,8 @@ impl Model {
         if b.len() < 8 || r.take(6)? != MAGIC {
             return Err(Error::BadHeader);
         }
-        if r.u16()? != VERSION {
+        let version = r.u16()?;
+        if version != VERSION && version != VERSION_2 {
             return Err(Error::BadHeader);
         }
         let two_pass = match r.take(1)?[0] {
@@ -353,6 +365,22 @@ impl Model {
             let len = r.take(1)?[0];
             map.insert(k, (bits, len));
         }
+        let mut tables: [crate::hash::HashMap64<u8>; 2] = Default::default();
+        if version == VERSION {
+            for table in &mut tables {
+                let n = r.u32()? as usize;
+                if n > b.len() / 9 {
+                    return Err(Error::Corrupt("table size"));
+                }
+                table.reserve(n);
+                for _ in 0..n {
+                    let k = r.u64()?;
+                    let v = r.take(1)?[0];
+                    table.insert(k, v);
+                }
+            }
+        }
+        let [casing, gaz] = tables;
         let nf = r.u32()? as usize;
         if nf > b.len() / 11 {
             return Err(Error::Corrupt("feature count"));
@@ -384,7 +412,17 @@ impl Model {
         if r.pos != b.len() {
             return Err(Error::Corrupt("trailing bytes"));
         }
-        let mut m = Model::empty_with(trans, start, end, temperature, Clusters { map });
+        let mut m = Model::empty_with(
+            trans,
+            start,
+            end,
+            temperature,
+            Clusters {
+                map,
+                casing,
+                gazetteer: crate::gazetteer::Gazetteer { map: gaz },
+            },
+        );
         m.two_pass = two_pass;
         m.set_entries(entries, scale);
         Ok(m)

@@ -7,6 +7,7 @@ use copydesk_tokenize::Token;
 
 pub use crate::clusters::Clusters;
 use crate::features::{Extractor, Features};
+pub use crate::gazetteer::Gazetteer;
 use crate::model::Dense;
 pub use crate::model::Model;
 use crate::tags::{self, NTAGS};
@@ -187,7 +188,68 @@ pub fn prepare(docs: &[Doc], clusters: &Clusters, stats: &mut Projection) -> Vec
         .collect()
 }
 
+/// Prepares documents with a gazetteer of the gold names, jackknifed: the features of the
+/// documents of fold `k` (document index mod `folds`) see a gazetteer built from the other
+/// folds only, so the model learns how far to trust a match on unseen text. Returns the
+/// prepared documents and the gazetteer of all documents (the one to ship in the model).
+pub fn prepare_jackknifed(
+    docs: &[Doc],
+    clusters: &Clusters,
+    stats: &mut Projection,
+    folds: usize,
+) -> (Vec<Prepared>, Gazetteer) {
+    let folds = folds.max(1);
+    let mut parsed = Vec::with_capacity(docs.len());
+    let mut full = Gazetteer::default();
+    let mut fold_gaz = vec![Gazetteer::default(); folds];
+    for (di, d) in docs.iter().enumerate() {
+        let (tokens, segs) = tokens_and_segments(&d.text);
+        let spans = project(d, &tokens, stats);
+        let lws: Vec<u64> = tokens
+            .iter()
+            .map(|t| crate::hash::hash_str(&copydesk_tokenize::normalize(t.text(&d.text))))
+            .collect();
+        for &(s, e, l) in &spans {
+            full.add(&lws[s..e], l);
+            for (k, g) in fold_gaz.iter_mut().enumerate() {
+                if folds > 1 && di % folds != k {
+                    g.add(&lws[s..e], l);
+                }
+            }
+        }
+        parsed.push((tokens, segs, spans));
+    }
+    let fold_clusters: Vec<Clusters> = fold_gaz
+        .into_iter()
+        .map(|g| {
+            let mut c = clusters.clone();
+            c.gazetteer = if folds > 1 { g } else { full.clone() };
+            c
+        })
+        .collect();
+    let prepared = docs
+        .iter()
+        .zip(parsed)
+        .enumerate()
+        .map(|(di, (d, (tokens, segs, spans)))| {
+            let ex = Extractor {
+                clusters: &fold_clusters[di % folds],
+            };
+            let feats = ex.extract(&d.text, &tokens, &segs);
+            let gold_tags = tags::encode(tokens.len(), &spans);
+            Prepared {
+                tokens,
+                segs,
+                feats,
+                gold_tags,
+            }
+        })
+        .collect();
+    (prepared, full)
+}
+
 /// Averaged structured perceptron state.
+#[derive(Clone)]
 pub struct Perceptron {
     index: HashMap<u64, usize>,
     w: Vec<[f32; NTAGS]>,
@@ -322,6 +384,23 @@ impl Perceptron {
             }
         }
         errors
+    }
+
+    /// Averaged transition, start and end scores.
+    fn averaged_trans(&self) -> ([[f32; NTAGS]; NTAGS], [f32; NTAGS], [f32; NTAGS]) {
+        let c = self.c;
+        let avg = |w: f32, u: f32| w - u / c;
+        let mut tr = [[0.0; NTAGS]; NTAGS];
+        let mut st = [0.0; NTAGS];
+        let mut en = [0.0; NTAGS];
+        for (p, row) in tr.iter_mut().enumerate() {
+            for (t, x) in row.iter_mut().enumerate() {
+                *x = avg(self.trans[p][t], self.trans_u[p][t]);
+            }
+            st[p] = avg(self.start[p], self.start_u[p]);
+            en[p] = avg(self.end[p], self.end_u[p]);
+        }
+        (tr, st, en)
     }
 
     /// The averaged model, pruning weights with `|w| <= prune`.
@@ -483,6 +562,7 @@ pub fn learn_clusters(jsonl: &str, max_words: usize) -> Clusters {
     const DIM: usize = 128;
     const MIN_FREQ: u32 = 2;
     let mut docs_tokens: Vec<Vec<u32>> = Vec::new();
+    let mut casing: HashMap<u64, (u32, u32)> = HashMap::new();
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut forms: Vec<String> = Vec::new();
     let mut freq: Vec<u32> = Vec::new();
@@ -494,6 +574,7 @@ pub fn learn_clusters(jsonl: &str, max_words: usize) -> Clusters {
             continue;
         };
         let toks = copydesk_tokenize::tokenize(text);
+        count_casing(text, &toks, &mut casing);
         let mut ids = Vec::with_capacity(toks.len());
         for t in &toks {
             let w = t.text(text);
@@ -671,7 +752,61 @@ pub fn learn_clusters(jsonl: &str, max_words: usize) -> Clusters {
     for (r, &w) in order.iter().enumerate() {
         map.insert(crate::hash::hash_str(&forms[w as usize]), paths[r]);
     }
-    Clusters { map }
+    let casing = casing
+        .into_iter()
+        .filter(|(_, (c, l))| c + l >= 2)
+        .map(|(k, (c, l))| (k, crate::clusters::casing_code(c, l)))
+        .collect();
+    Clusters {
+        map,
+        casing,
+        gazetteer: Gazetteer::default(),
+    }
+}
+
+/// Counts, per normalized word, mid-sentence occurrences starting with an upper-case
+/// (`.0`) or a lower-case (`.1`) letter. A word is mid-sentence when it follows another
+/// token on the same line that does not end a sentence or open a quote or bracket.
+fn count_casing(text: &str, toks: &[Token], casing: &mut HashMap<u64, (u32, u32)>) {
+    for (i, t) in toks.iter().enumerate() {
+        if i == 0 || t.kind != copydesk_tokenize::TokenKind::Word {
+            continue;
+        }
+        let prev = toks[i - 1];
+        if text.get(prev.end..t.start).is_none_or(|g| g.contains('\n')) {
+            continue;
+        }
+        let p = prev.text(text);
+        if matches!(
+            p,
+            "." | "!"
+                | "?"
+                | ":"
+                | "\""
+                | "'"
+                | "“"
+                | "‘"
+                | "("
+                | "["
+                | "-"
+                | "--"
+                | "—"
+                | "–"
+                | "``"
+        ) {
+            continue;
+        }
+        let w = t.text(text);
+        let Some(c) = w.chars().next() else { continue };
+        let e = casing
+            .entry(crate::hash::hash_str(&copydesk_tokenize::normalize(w)))
+            .or_default();
+        if c.is_uppercase() {
+            e.0 += 1;
+        } else if c.is_lowercase() {
+            e.1 += 1;
+        }
+    }
 }
 
 fn dot(a: &[f32], b: &[f32]) -> f32 {
@@ -787,6 +922,36 @@ pub fn stack_item(model: &Model, doc: &Prepared) -> Stacked {
         cons,
         gold_tags: doc.gold_tags.clone(),
     }
+}
+
+/// One model whose weights are the mean of the averaged weights of `members` (perceptrons
+/// trained on different shuffles), pruning mean weights with `|w| <= prune`.
+pub fn ensemble(members: &[Perceptron], clusters: &Clusters, prune: f32) -> Model {
+    let n = members.len().max(1) as f32;
+    let mut acc: HashMap<u64, [f32; NTAGS]> = HashMap::new();
+    let mut base = Model::empty(clusters.clone());
+    for p in members {
+        for (k, r) in p.averaged_rows() {
+            let e = acc.entry(k).or_insert([0.0; NTAGS]);
+            for t in 0..NTAGS {
+                e[t] += r[t] / n;
+            }
+        }
+        let (tr, st, en) = p.averaged_trans();
+        for (a, row) in tr.iter().enumerate() {
+            for (b, x) in row.iter().enumerate() {
+                base.trans[a][b] += x / n;
+            }
+            base.start[a] += st[a] / n;
+            base.end[a] += en[a] / n;
+        }
+    }
+    let mut rows: Vec<(u64, [f32; NTAGS])> = acc.into_iter().collect();
+    rows.sort_unstable_by_key(|r| r.0);
+    let dense = Dense {
+        feats: rows.iter().map(|(k, r)| (*k, r)).collect(),
+    };
+    Model::from_dense(dense, prune, base)
 }
 
 /// Trains a first-pass perceptron for `epochs` epochs over `docs[idx]`.

@@ -25,6 +25,8 @@ struct Args {
     prune: f32,
     clusters: usize,
     stack: bool,
+    gaz_folds: usize,
+    ensemble: usize,
 }
 
 fn parse_args() -> Args {
@@ -37,6 +39,8 @@ fn parse_args() -> Args {
         prune: 0.05,
         clusters: 0,
         stack: false,
+        gaz_folds: 10,
+        ensemble: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -49,6 +53,8 @@ fn parse_args() -> Args {
             "--epochs" => a.epochs = v.parse().expect("--epochs N"),
             "--prune" => a.prune = v.parse().expect("--prune X"),
             "--clusters" => a.clusters = v.parse().expect("--clusters N"),
+            "--gaz-folds" => a.gaz_folds = v.parse().expect("--gaz-folds N (0 = no gazetteer)"),
+            "--ensemble" => a.ensemble = v.parse().expect("--ensemble N"),
             "--stack" => a.stack = v.parse().expect("--stack true|false"),
             _ => panic!("unknown argument {k}"),
         }
@@ -62,13 +68,14 @@ fn main() {
     let train = training::read_conll(&std::fs::read_to_string(&args.train).expect("read --train"));
     let dev = training::read_conll(&std::fs::read_to_string(&args.dev).expect("read --dev"));
     eprintln!("train docs {} dev docs {}", train.len(), dev.len());
-    let clusters = match &args.corpus {
+    let mut clusters = match &args.corpus {
         Some(path) if args.clusters > 0 => {
             let raw = std::fs::read_to_string(path).expect("read --corpus");
             let c = training::learn_clusters(&raw, args.clusters);
             eprintln!(
-                "clusters: {} words in {:.1}s",
+                "clusters: {} words, casing for {} in {:.1}s",
                 c.len(),
+                c.casing_len(),
                 t0.elapsed().as_secs_f64()
             );
             c
@@ -76,7 +83,20 @@ fn main() {
         _ => Default::default(),
     };
     let mut stats = Projection::default();
-    let prepared = training::prepare(&train, &clusters, &mut stats);
+    let prepared = if args.gaz_folds > 0 {
+        let (prepared, gaz) =
+            training::prepare_jackknifed(&train, &clusters, &mut stats, args.gaz_folds);
+        eprintln!(
+            "gazetteer: {} keys, {}-fold jackknifed ({:.1}s)",
+            gaz.len(),
+            args.gaz_folds,
+            t0.elapsed().as_secs_f64()
+        );
+        clusters.set_gazetteer(gaz);
+        prepared
+    } else {
+        training::prepare(&train, &clusters, &mut stats)
+    };
     eprintln!(
         "projection: {} gold entities, {} not on our token boundaries ({:.2}%)",
         stats.total,
@@ -109,11 +129,33 @@ fn main() {
             t0.elapsed().as_secs_f64()
         );
         if f > best.0 {
-            best = (f, epoch, Some(p.averaged(&clusters, args.prune)));
+            best = (f, epoch, Some(p.clone()));
         }
     }
-    let (_, epoch, model) = best;
-    let mut model = model.expect("at least one epoch");
+    let (best_f, epoch, best_p) = best;
+    let best_p = best_p.expect("at least one epoch");
+    let mut model = best_p.averaged(&clusters, args.prune);
+    if args.ensemble > 1 {
+        // Members trained on other shuffles for the selected epoch count, averaged.
+        let all: Vec<usize> = (0..prepared.len()).collect();
+        let mut members = vec![best_p];
+        for k in 1..args.ensemble {
+            members.push(training::train_base(
+                &prepared,
+                &all,
+                epoch,
+                0x9e37_79b9_7f4a_7c15 ^ (k as u64 * 0x1000_0001),
+            ));
+            let m = training::ensemble(&members, &clusters, 0.0);
+            let f = training::evaluate(m, &dev).micro().2;
+            eprintln!(
+                "ensemble of {}: dev F1 {f:.4} (single {best_f:.4}) ({:.1}s)",
+                members.len(),
+                t0.elapsed().as_secs_f64()
+            );
+        }
+        model = training::ensemble(&members, &clusters, args.prune);
+    }
     if args.stack {
         model = stack(&prepared, &clusters, &dev, epoch, args.prune, &model, &t0);
     }
