@@ -9,10 +9,12 @@ and a public class with no sample fails the test.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import inspect
 import multiprocessing
 import operator
 import pickle
+import sys
 from typing import Any
 
 import pytest
@@ -55,8 +57,14 @@ def _walk(obj: Any, found: dict[type, list[Any]], depth: int = 0) -> None:
 
 def _samples(articles: list[str]) -> dict[type, list[Any]]:
     found: dict[type, list[Any]] = {}
-    for text in [TEXT, "", *articles]:
-        _walk(copydesk.analyze(text), found)
+    docs = [copydesk.analyze(text) for text in [TEXT, "", *articles]]
+    for doc in docs:
+        _walk(doc, found)
+    compare = getattr(copydesk, "compare", None)
+    if compare is not None:
+        pytest.importorskip("pandas")
+        outlets = ["wire", "empty", *(f"outlet-{i % 2}" for i in range(len(articles)))]
+        found[type(compare(docs, by=outlets))] = [compare(docs, by=outlets)]
     found[copydesk.Pipeline] = [
         copydesk.Pipeline(),
         copydesk.Pipeline(entities=False, tone=False),
@@ -91,6 +99,11 @@ def test_every_public_class_has_samples(samples: dict[type, list[Any]]) -> None:
 
 def _assert_same(a: Any, b: Any) -> None:
     assert type(b) is type(a)
+    if dataclasses.is_dataclass(a):
+        # e.g. Comparison: a dataclass of DataFrames, whose == is elementwise
+        for f in dataclasses.fields(a):
+            _assert_field_same(getattr(a, f.name), getattr(b, f.name))
+        return
     assert b == a
     assert not (b != a)
     if isinstance(a, copydesk.Document):
@@ -114,6 +127,18 @@ def _protocol_cases() -> list[Any]:
                 marks.append(pytest.mark.xfail(strict=True, reason="Pipeline pickle < 4"))
             cases.append(pytest.param(name, protocol, marks=marks))
     return cases
+
+
+def _assert_field_same(a: Any, b: Any) -> None:
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(a, pd.DataFrame):
+        assert isinstance(b, pd.DataFrame)
+        pd.testing.assert_frame_equal(a, b)
+    elif pd is not None and isinstance(a, pd.Series):
+        assert isinstance(b, pd.Series)
+        pd.testing.assert_series_equal(a, b)
+    else:
+        _assert_same(a, b)
 
 
 @pytest.mark.parametrize(("name", "protocol"), _protocol_cases())
