@@ -72,8 +72,8 @@ pub(crate) fn squash(s: f64) -> f64 {
     (s / (s * s + rules::ALPHA).sqrt()).clamp(-1.0, 1.0)
 }
 
-/// The document score before squashing: the sum of the sentence sums divided by
-/// `n^DOC_EXPONENT` for `n` sentences with words.
+/// The document score before squashing: the sum of the sentence sums, times
+/// `(SHORT / n)^DOC_EXPONENT` for `n > SHORT` sentences with words.
 #[inline]
 pub(crate) fn aggregate(sum: f64, sentences: u32) -> f64 {
     if sentences <= SHORT {
@@ -281,11 +281,12 @@ impl ToneScorer {
     /// `sentences` its sentence spans (both offsets into `text`); tokens outside every
     /// sentence are ignored.
     ///
-    /// The document `compound` squashes the sum of the sentence sums divided by the square
-    /// root of the number of sentences: one sentence scores exactly as
-    /// [`score_sentence`](Self::score_sentence), a few sentences reinforce each other (as
-    /// raters judge a short snippet), and a long article does not saturate at ±1 the way a
-    /// plain sum does. Shares and densities are pooled over all words.
+    /// The document `compound` squashes the sum of the sentence sums, times `√(3/n)` for
+    /// `n > 3` sentences (see the crate docs): one sentence scores exactly as
+    /// [`score_sentence`](Self::score_sentence), a snippet of up to three sentences as one
+    /// unit, and a long article does not saturate at ±1 the way a plain sum does. Shares
+    /// and densities are pooled over all words. The document part equals
+    /// [`score`](Self::score) when `tokens` and `sentences` are those `score` would use.
     pub fn score_document(
         &self,
         text: &str,
