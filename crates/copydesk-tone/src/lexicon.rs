@@ -40,7 +40,8 @@ impl Lexicon {
         Self::default()
     }
 
-    /// The lexicon embedded in this crate (the one [`ToneScorer::new`](crate::ToneScorer::new) uses).
+    /// The lexicon embedded in this crate (the one
+    /// [`ToneScorer::new`](crate::ToneScorer::new) uses).
     pub fn embedded() -> Self {
         DEFAULT_LEXICON.clone()
     }

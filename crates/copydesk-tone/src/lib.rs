@@ -40,16 +40,17 @@
 //! rated evaluation sets hold, and what `score()` is called on for snippet-level work)
 //! are read as one unit, as human raters read them: on the multi-sentence tweets the
 //! plain sum correlated better (r 0.868 with the unfitted prior lexicon) than dividing
-//! by `√n` (0.860) or averaging sentence sums (0.811). For a long article a plain sum saturates at ±1 (sums grow with
-//! length while the squashing does not look at it); the `√(3/n)` factor keeps a mixed
-//! article near 0 and lets only a consistently toned one approach ±1, continuously with
-//! the short-text rule. Shares and densities are pooled over all words.
+//! by `√n` (0.860) or averaging sentence sums (0.811). For a long article a plain sum
+//! saturates at ±1 (sums grow with length while the squashing does not look at it); the
+//! `√(3/n)` factor keeps a mixed article near 0 and lets only a consistently toned one
+//! approach ±1, continuously with the short-text rule. Shares and densities are pooled
+//! over all words.
 //!
 //! # GDELT-style densities
 //!
-//! Over the `word_count` word-like tokens (words, numbers, hashtags, mentions, emoji; never
-//! punctuation), a *hit* is a lexicon word with |valence| ≥ 0.5, counted positive or
-//! negative by its sign after negation. `polarity` = hits / words (a fraction),
+//! Over the `word_count` word-like tokens (words, numbers, hashtags, mentions, emoji and
+//! emoticons; never punctuation), a *hit* is a lexicon word with |valence| ≥ 1, counted
+//! positive or negative by its sign after negation. `polarity` = hits / words (a fraction),
 //! `tone` = 100 × (positive − negative hits) / words, `activity` = % of words in our
 //! activity-word list (action verbs and their inflections, `data/activity.txt`), and
 //! `self_reference` = % of first-person pronouns (I, me, my, we, us, our, ...).

@@ -30,7 +30,7 @@ pub struct Tone {
     pub neutral: f64,
     /// Share of words that are tone-dictionary hits (either direction), in [0, 1].
     pub polarity: f64,
-    /// Number of word-like tokens (words, numbers, hashtags, mentions, emoji).
+    /// Number of word-like tokens (words, numbers, hashtags, mentions, emoji, emoticons).
     pub word_count: usize,
     /// GDELT tone: 100 × (positive hits − negative hits) / word_count.
     pub tone: f64,
