@@ -11,6 +11,9 @@ use crate::table::{Entry, Table, ACTIVE, CONCESSIVE, CONTRAST, NEGATOR, SELF_REF
 
 const NONE: u32 = u32::MAX;
 
+/// Most items a negation/booster scan looks back over.
+const MAX_LOOKBACK: usize = 4 * rules::WINDOW;
+
 /// A weighted occurrence of a lexicon entry in a sentence.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Term {
@@ -338,12 +341,20 @@ pub(crate) fn analyse(
         };
         let mut e = if it.caps && mixed { rules::CAPS } else { 0.0 };
         let mut seen = 0;
-        let lookback = if it.emoticon {
-            &items[..0]
+        // Attached pieces (`n't`) do not count toward the window, but the scan is capped
+        // so that long runs of attached tokens (unspaced scripts) stay linear.
+        let from = if it.emoticon {
+            j
         } else {
-            &items[..j]
+            j.saturating_sub(MAX_LOOKBACK)
         };
-        for (q, p) in lookback.iter().enumerate().rev() {
+        let lookback = &items[from..j];
+        for (q, p) in lookback
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(q, p)| (q + from, p))
+        {
             if p.boundary
                 || p.emoticon
                 || p.flags & (CONTRAST | CONCESSIVE) != 0

@@ -66,3 +66,16 @@ fn serde_round_trip() {
     let back: Tone = serde_json::from_str(&json).unwrap();
     assert_eq!(back, t);
 }
+
+#[test]
+fn long_unspaced_text_stays_linear() {
+    // Every token is a sentiment word attached to the previous one; a scan that is not
+    // capped would be quadratic here (about 10^10 steps).
+    let scorer = ToneScorer::with_lexicon(copydesk_tone::Lexicon::from_tsv("好\t2\n").unwrap());
+    let text = "好".repeat(100_000);
+    let start = std::time::Instant::now();
+    let t = scorer.score(&text);
+    check(&t);
+    assert!(t.compound > 0.9);
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
