@@ -35,7 +35,10 @@ pub(crate) fn gap(s: &str) -> Gap {
 }
 
 /// Lines narrower than this are never taken for a hard-wrapped paragraph.
-const MIN_WRAP_WIDTH: usize = 40;
+const MIN_WRAP_WIDTH: usize = 25;
+
+/// A block with a line wider than this is not hard-wrapped (one paragraph per line).
+const MAX_WRAP_WIDTH: usize = 100;
 
 /// Finds the width of the block (lines up to the next blank line) that starts at a given
 /// offset. Each block is measured once, so the total cost is linear in the text.
@@ -78,9 +81,11 @@ impl Blocks {
 
 /// Whether a line break after a line without final punctuation ends a sentence: the
 /// line is a headline, caption or byline, not a piece of a hard-wrapped paragraph. It is
-/// when the first word of the next line would clearly have fitted on it.
+/// when the block is not hard-wrapped at all (its lines are very short or very long),
+/// or when the first word of the next line would clearly have fitted on it.
 pub(crate) fn short_line(line_len: usize, next_word_len: usize, width: usize) -> bool {
-    width < MIN_WRAP_WIDTH || (line_len + 1 + next_word_len) * 5 < width * 4
+    !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width)
+        || (line_len + 1 + next_word_len) * 5 < width * 4
 }
 
 #[cfg(test)]
@@ -117,6 +122,8 @@ mod tests {
     fn short_lines() {
         assert!(short_line(8, 3, 72));
         assert!(!short_line(68, 6, 72));
-        assert!(short_line(30, 3, 35));
+        assert!(short_line(20, 3, 24));
+        assert!(!short_line(30, 6, 35));
+        assert!(short_line(400, 3, 800));
     }
 }

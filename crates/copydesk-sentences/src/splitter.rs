@@ -300,8 +300,13 @@ impl Pass<'_> {
         if has_words && head.start == Start::Bullet {
             return true;
         }
-        if has_words && gap.breaks > 0 && matches!(ntext, "-" | "*" | "+" | "\u{2013}" | "\u{2014}")
+        if has_words
+            && gap.breaks > 0
+            && matches!(ntext, "-" | "*" | "+" | "\u{2013}" | "\u{2014}")
+            && (tail.terminal() || tail.last == ':' || self.line_is_short(cur, next))
         {
+            // A dash or star opening a line is a bullet, unless the line break is one
+            // of a hard-wrapped paragraph.
             return true;
         }
         if let Some(expected) = self.list {
@@ -371,7 +376,8 @@ impl Pass<'_> {
                 _ => false,
             };
         }
-        self.period_ends(tail, prev_words, gap, head)
+        let line_end = gap.breaks > 0 && self.line_is_short(cur, next);
+        self.period_ends(tail, prev_words, line_end, head)
     }
 
     /// Web and e-mail text: a web or e-mail address (or a `>>` attachment mark) followed
@@ -417,7 +423,14 @@ impl Pass<'_> {
     }
 
     /// A single period at the end of `tail`: does it end the sentence?
-    fn period_ends(&self, tail: &Tail<'_>, prev_words: u32, gap: Gap, head: &Head<'_>) -> bool {
+    /// `line_end`: a line break follows that is not one inside a hard-wrapped paragraph.
+    fn period_ends(
+        &self,
+        tail: &Tail<'_>,
+        prev_words: u32,
+        line_end: bool,
+        head: &Head<'_>,
+    ) -> bool {
         if tail.closed && head.start == Start::Lower {
             return false;
         }
@@ -444,10 +457,8 @@ impl Pass<'_> {
             return true;
         }
         match head.start {
-            Start::Upper => {
-                gap.breaks > 0 || (prev_words >= 3 && self.lex.starters.contains(head.word))
-            }
-            Start::Other => gap.breaks > 0,
+            Start::Upper => line_end || (prev_words >= 3 && self.lex.starters.contains(head.word)),
+            Start::Other => line_end,
             _ => false,
         }
     }
@@ -477,7 +488,7 @@ impl Pass<'_> {
         next: Chunk,
         head: &Head<'_>,
     ) -> bool {
-        if matches!(head.start, Start::Lower | Start::Cont) {
+        if head.start == Start::Cont {
             return false;
         }
         if matches!(
@@ -486,10 +497,32 @@ impl Pass<'_> {
         ) {
             return false;
         }
+        self.line_is_short(cur, next) || self.line_is_headline(cur, next)
+    }
+
+    /// The line ending with `cur` is short for its block: the first chunk of the next
+    /// line (`next`) would have fitted on it, so the break is not a hard wrap.
+    fn line_is_short(&mut self, cur: Chunk, next: Chunk) -> bool {
         let width = self.blocks.width(self.text);
         let line_len = cur.end.saturating_sub(self.line_first);
         let next_len = next.end.saturating_sub(next.start);
         layout::short_line(line_len, next_len, width)
+    }
+
+    /// The line ending with `cur` is written in capitals (a wire-service headline) and
+    /// the next line, starting with `next`, is not.
+    fn line_is_headline(&self, cur: Chunk, next: Chunk) -> bool {
+        let line = slice(self.text, self.line_first, cur.end);
+        let mut upper = 0;
+        for c in line.chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            upper += usize::from(c.is_uppercase());
+        }
+        let rest = self.text.get(next.start..).unwrap_or("");
+        let next_line = rest.split('\n').next().unwrap_or("");
+        upper >= 4 && next_line.chars().any(char::is_lowercase)
     }
 }
 

@@ -283,3 +283,65 @@ fn offsets_are_bytes_and_trimmed() {
     let back: Sentence = serde_json::from_str(&json).expect("deserializes");
     assert_eq!(back, s[0]);
 }
+
+#[test]
+fn one_paragraph_per_line() {
+    let text = "Rates were left unchanged, the bank said in a statement on Thursday after its \
+                two-day meeting, adding that it would \"watch closely\"\n\
+                Markets barely moved after the announcement, which had been widely expected by \
+                economists polled beforehand.";
+    assert_eq!(parts(text).len(), 2);
+}
+
+#[test]
+fn scraped_article_layout() {
+    let text = "Storm hits coast\n\nimage copyright Getty Images\n\
+                image caption Residents were moved to shelters overnight\n\n\
+                Thousands of people were evacuated as the storm made landfall on Sunday. \
+                Officials said power was cut to 20,000 homes.\n\n\
+                Related Topics\nWeather\nFlooding";
+    check(
+        text,
+        &[
+            "Storm hits coast",
+            "image copyright Getty Images",
+            "image caption Residents were moved to shelters overnight",
+            "Thousands of people were evacuated as the storm made landfall on Sunday.",
+            "Officials said power was cut to 20,000 homes.",
+            "Related Topics",
+            "Weather",
+            "Flooding",
+        ],
+    );
+}
+
+#[test]
+fn web_and_mail_text() {
+    check(
+        "Details at http://example.com/report Comments are welcome.",
+        &[
+            "Details at http://example.com/report",
+            "Comments are welcome.",
+        ],
+    );
+    check(
+        "Write to jane.doe@example.com We reply within a day.",
+        &["Write to jane.doe@example.com", "We reply within a day."],
+    );
+    check(
+        "Kay Mann 04/26/2001 07:17 AM Will you send the draft?",
+        &[
+            "Kay Mann",
+            "04/26/2001 07:17 AM",
+            "Will you send the draft?",
+        ],
+    );
+    check(
+        "The meeting starts at 10:00 AM PDT on Monday.",
+        &["The meeting starts at 10:00 AM PDT on Monday."],
+    );
+    check(
+        "Thanks for the help :) See you soon.",
+        &["Thanks for the help :)", "See you soon."],
+    );
+}
