@@ -31,6 +31,7 @@ impl<'t> CharCursor<'t> {
     }
 
     /// The character offset of byte offset `byte` (on a char boundary).
+    #[allow(clippy::wrong_self_convention)] // a cursor: converting advances it
     pub fn to_char(&mut self, byte: usize) -> usize {
         if self.ascii {
             return byte;

@@ -18,8 +18,9 @@ const CHUNK_BYTES: usize = 1 << 20;
 
 /// Thread pools by (process id, thread count). Keyed by process id so that a child
 /// created by `fork` (Spark, multiprocessing) never touches the parent's dead threads.
-static POOLS: LazyLock<Mutex<HashMap<(u32, usize), Arc<rayon::ThreadPool>>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+type PoolMap = HashMap<(u32, usize), Arc<rayon::ThreadPool>>;
+
+static POOLS: LazyLock<Mutex<PoolMap>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// A thread pool with `n` threads (default: the number of cores, or RAYON_NUM_THREADS).
 pub fn pool(n: Option<usize>) -> PyResult<Arc<rayon::ThreadPool>> {
@@ -125,6 +126,12 @@ pub fn analyze_batch(
     Ok(out)
 }
 
+/// What `Pipeline.__reduce__` returns: `copyreg.__newobj_ex__` and `(cls, (), kwargs)`.
+type Reduced<'py> = (
+    Bound<'py, PyAny>,
+    (Bound<'py, PyAny>, (), Bound<'py, PyDict>),
+);
+
 /// The analysis pipeline. `nlp(text)` analyses one text; `nlp.analyze_many(texts)` many in
 /// parallel; `nlp.pipe(texts)` streams. Safe to share between threads; picklable by its
 /// configuration.
@@ -136,7 +143,7 @@ pub struct Pipeline {
 #[pymethods]
 impl Pipeline {
     #[new]
-    #[pyo3(signature = (*, entities=true, tone=true, abbreviations=None, titles=None, entity_rules=None, entity_model=None, tone_lexicon=None, replace_tone_lexicon=false, threads=None))]
+    #[pyo3(signature = (*, entities=true, tone=true, abbreviations=None, titles=None, entity_rules=None, entity_model=None, tone_lexicon=None, replace_tone_lexicon=false, threads=None, quotes=true, aliases=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         entities: bool,
@@ -148,7 +155,20 @@ impl Pipeline {
         tone_lexicon: Option<&Bound<'_, PyDict>>,
         replace_tone_lexicon: bool,
         threads: Option<usize>,
+        quotes: bool,
+        aliases: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let aliases: Vec<(String, String)> = match aliases {
+            None => Vec::new(),
+            Some(a) => match a.cast::<PyDict>() {
+                Ok(d) => d.items().extract()?,
+                Err(_) => a.extract().map_err(|_| {
+                    PyTypeError::new_err(
+                        "aliases must be a dict {variant: canonical} or a list of (variant, canonical)",
+                    )
+                })?,
+            },
+        };
         let mut rules = Vec::new();
         if let Some(r) = entity_rules {
             let pairs: Vec<(String, String)> = match r.cast::<PyDict>() {
@@ -183,7 +203,8 @@ impl Pipeline {
             tone_lexicon: lexicon,
             replace_tone_lexicon,
             threads,
-            ..copydesk::PipelineConfig::default()
+            quotes,
+            aliases,
         };
         let inner = copydesk::Pipeline::from_config(config).map_err(to_py_err)?;
         Ok(Self {
@@ -237,16 +258,17 @@ impl Pipeline {
         d.set_item("tone_lexicon", lex)?;
         d.set_item("replace_tone_lexicon", c.replace_tone_lexicon)?;
         d.set_item("threads", c.threads)?;
+        d.set_item("quotes", c.quotes)?;
+        let aliases = PyDict::new(py);
+        for (variant, canonical) in &c.aliases {
+            aliases.set_item(variant, canonical)?;
+        }
+        d.set_item("aliases", aliases)?;
         Ok(d)
     }
 
     /// Pickles by configuration: unpickling rebuilds the pipeline (and its class).
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(
-        Bound<'py, PyAny>,
-        (Bound<'py, PyAny>, (), Bound<'py, PyDict>),
-    )> {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
         let py = slf.py();
         let newobj = py.import("copyreg")?.getattr("__newobj_ex__")?;
         Ok((
@@ -257,7 +279,9 @@ impl Pipeline {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let cfg = self.config(py)?;
-        let default = Pipeline::new(true, true, None, None, None, None, None, false, None)?;
+        let default = Pipeline::new(
+            true, true, None, None, None, None, None, false, None, true, None,
+        )?;
         let base = default.config(py)?;
         let mut parts = Vec::new();
         for (k, v) in cfg.iter() {

@@ -16,7 +16,7 @@ fn reduce<'py, T: pyo3::PyClass, A: IntoPyObject<'py>>(
     Ok((slf.as_any().get_type().into_any(), args))
 }
 
-fn known<'a>(what: &str, value: &str, names: &[&'static str]) -> PyResult<&'static str> {
+fn known(what: &str, value: &str, names: &[&'static str]) -> PyResult<&'static str> {
     names.iter().find(|k| **k == value).copied().ok_or_else(|| {
         PyValueError::new_err(format!(
             "unknown {what} {value:?}; expected one of {names:?}"
@@ -352,6 +352,159 @@ impl From<&copydesk::EntityTone> for EntityTone {
             tone: e.tone,
         }
     }
+}
+
+/// A direct quotation: the quoted words (`text`, character offsets `start`/`end`, without
+/// the quotation marks), its `speaker` (an `Entity`, or `None` when the speaker is not a
+/// tagged entity), `speaker_text` (the speaker's canonical name, or the words naming an
+/// unnamed speaker such as "a spokesman"), the `cue` (e.g. `"said"`) and its `tone`.
+#[pyclass(frozen, eq, get_all, module = "copydesk")]
+#[derive(Clone, PartialEq)]
+pub struct Quote {
+    /// The quoted words (`source[start:end]`).
+    pub text: String,
+    /// Character offset of the first quoted character.
+    pub start: usize,
+    /// Character offset one past the last quoted character.
+    pub end: usize,
+    /// The speaker mention (for a pronoun, the person it refers to), if tagged.
+    pub speaker: Option<Entity>,
+    /// The speaker's name: the entity's canonical name or the words naming the speaker.
+    pub speaker_text: Option<String>,
+    /// The attribution cue, lowercased (`"said"`, `"told"`, `"according to"`).
+    pub cue: String,
+    /// The tone of the quoted words.
+    pub tone: Tone,
+}
+
+#[pymethods]
+impl Quote {
+    #[new]
+    #[pyo3(signature = (text, start, end, speaker=None, speaker_text=None, cue="", tone=None))]
+    fn new(
+        text: String,
+        start: usize,
+        end: usize,
+        speaker: Option<&Bound<'_, Entity>>,
+        speaker_text: Option<String>,
+        cue: &str,
+        tone: Option<&Bound<'_, Tone>>,
+    ) -> Self {
+        let speaker = speaker.map(|e| e.get().clone());
+        let speaker_text = speaker_text.or_else(|| speaker.as_ref().map(|e| e.canonical.clone()));
+        Self {
+            text,
+            start,
+            end,
+            speaker,
+            speaker_text,
+            cue: cue.to_owned(),
+            tone: tone.map_or_else(
+                || Tone::from(&copydesk::Tone::default()),
+                |t| t.get().clone(),
+            ),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Quote({:?}, start={}, end={}, speaker={:?}, cue={:?}, tone={:.3})",
+            self.text,
+            self.start,
+            self.end,
+            self.speaker_text.as_deref().unwrap_or("?"),
+            self.cue,
+            self.tone.compound
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let q = slf.get();
+        reduce(
+            slf,
+            (
+                q.text.clone(),
+                q.start,
+                q.end,
+                q.speaker.clone(),
+                q.speaker_text.clone(),
+                q.cue.clone(),
+                q.tone.clone(),
+            ),
+        )
+    }
+}
+
+/// The mentions of one referent in a document: `canonical` name, `label`, and `mentions`,
+/// the indices of its mentions in `Document.entities`.
+#[pyclass(frozen, eq, get_all, module = "copydesk")]
+#[derive(Clone, PartialEq)]
+pub struct EntityGroup {
+    /// The canonical name shared by the mentions.
+    pub canonical: String,
+    /// The most frequent label of the mentions.
+    pub label: &'static str,
+    /// Indices into `Document.entities`, in text order.
+    pub mentions: Vec<usize>,
+}
+
+#[pymethods]
+impl EntityGroup {
+    #[new]
+    fn new(canonical: String, label: &str, mentions: Vec<usize>) -> PyResult<Self> {
+        Ok(Self {
+            canonical,
+            label: known("entity label", label, &LABELS)?,
+            mentions,
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "EntityGroup({:?}, {:?}, mentions={:?})",
+            self.canonical, self.label, self.mentions
+        )
+    }
+
+    fn __len__(&self) -> usize {
+        self.mentions.len()
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let g = slf.get();
+        reduce(slf, (g.canonical.clone(), g.label, g.mentions.clone()))
+    }
+}
+
+impl From<&copydesk::EntityGroup> for EntityGroup {
+    fn from(g: &copydesk::EntityGroup) -> Self {
+        Self {
+            canonical: g.canonical.clone(),
+            label: g.label.as_str(),
+            mentions: g.mentions.clone(),
+        }
+    }
+}
+
+/// Converts the facade's quotations into Python quotations with character offsets;
+/// `entities` are the document's entities already converted.
+pub fn quotes_to_py(text: &str, quotes: &[copydesk::Quote], entities: &[Entity]) -> Vec<Quote> {
+    let mut cur = CharCursor::new(text);
+    quotes
+        .iter()
+        .map(|q| {
+            let speaker = q.speaker.and_then(|i| entities.get(i)).cloned();
+            Quote {
+                text: text[q.start..q.end].to_owned(),
+                start: cur.to_char(q.start),
+                end: cur.to_char(q.end),
+                speaker,
+                speaker_text: q.speaker_name.clone(),
+                cue: q.cue.clone(),
+                tone: Tone::from(&q.tone),
+            }
+        })
+        .collect()
 }
 
 /// Converts Rust tokens of `text` into Python tokens with character offsets.
