@@ -168,9 +168,30 @@ fn is_title(lw_hash: u64) -> bool {
     TITLE_SET.contains(&lw_hash)
 }
 
+/// Per token: whether its segment is written in capitals (a headline).
+fn caps_lines(text: &str, tokens: &[Token], segs: &[(usize, usize)]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    for &(a, b) in segs {
+        let (mut up, mut low) = (0usize, 0usize);
+        for t in &tokens[a..b] {
+            for c in t.text(text).chars() {
+                if c.is_uppercase() {
+                    up += 1;
+                } else if c.is_lowercase() {
+                    low += 1;
+                }
+            }
+        }
+        let caps = up >= 4 && low * 5 < up;
+        out[a..b].fill(caps);
+    }
+    out
+}
+
 /// Builds the base values for every token.
 fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Clusters) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::with_capacity(tokens.len());
+    let caps_line = caps_lines(text, tokens, segs);
     for t in tokens {
         let s = t.text(text);
         let lw = normalize(s);
@@ -265,20 +286,9 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
         if k < b {
             out[k].sent_start = true;
         }
-        let (mut up, mut low) = (0usize, 0usize);
-        for t in &tokens[a..b] {
-            for c in t.text(text).chars() {
-                if c.is_uppercase() {
-                    up += 1;
-                } else if c.is_lowercase() {
-                    low += 1;
-                }
-            }
-        }
-        let caps = up >= 4 && low * 5 < up;
-        for t in &mut out[a..b] {
-            t.caps_sent = caps;
-        }
+    }
+    for (t, &c) in out.iter_mut().zip(&caps_line) {
+        t.caps_sent = c;
     }
     out
 }
@@ -491,6 +501,59 @@ impl Extractor<'_> {
     }
 }
 
+/// Labels the model gave earlier in the document to each (capitalised) normalized word:
+/// a non-local "prediction history" feeding features of later segments, decoded in order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct History {
+    counts: HashMap64<[u16; 5]>,
+}
+
+impl History {
+    /// Appends the history features of token `i` to `out`.
+    pub(crate) fn keys(&self, f: &Features, i: usize, out: &mut Vec<u64>) {
+        if !f.eligible[i] {
+            return;
+        }
+        let Some(c) = self.counts.get(&f.lw[i]) else {
+            return;
+        };
+        let total: u32 = c.iter().map(|&x| u32::from(x)).sum();
+        if total == 0 {
+            return;
+        }
+        let mut best = 0;
+        for l in 0..5 {
+            if c[l] > c[best] {
+                best = l;
+            }
+            if c[l] > 0 {
+                let n = u32::from(c[l]);
+                let bucket = if n == total {
+                    2
+                } else if 2 * n >= total {
+                    1
+                } else {
+                    0
+                };
+                out.push(feat2(91, l as u64, bucket));
+            }
+        }
+        out.push(feat1(90, best as u64));
+    }
+
+    /// Records the tags decoded for the segment starting at token `a`.
+    pub(crate) fn record(&mut self, f: &Features, a: usize, tags: &[usize]) {
+        for (k, &t) in tags.iter().enumerate() {
+            let i = a + k;
+            if f.eligible[i] {
+                let l = crate::tags::split(t).map_or(4, |(_, l)| l);
+                let c = self.counts.entry(f.lw[i]).or_default();
+                c[l] = c[l].saturating_add(1);
+            }
+        }
+    }
+}
+
 /// Second-pass document-consistency features from first-pass tags: for each eligible
 /// token, which labels the same word received elsewhere in the document, conjoined with
 /// its own first-pass label. Flat lists as in [`Features`].
@@ -539,4 +602,29 @@ pub(crate) fn consistency(f: &Features, first_pass: &[usize]) -> Features {
         out.offsets.push(out.keys.len() as u32);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_reports_earlier_labels() {
+        let f = Features {
+            keys: Vec::new(),
+            offsets: vec![0; 4],
+            lw: vec![7, 8, 7],
+            eligible: vec![true, false, true],
+        };
+        let mut h = History::default();
+        let mut out = Vec::new();
+        h.keys(&f, 2, &mut out);
+        assert!(out.is_empty());
+        h.record(&f, 0, &[crate::tags::tag(crate::tags::Part::U, 0), 0]);
+        h.keys(&f, 2, &mut out);
+        assert_eq!(out, [feat2(91, 0, 2), feat1(90, 0)]);
+        out.clear();
+        h.keys(&f, 1, &mut out);
+        assert!(out.is_empty());
+    }
 }

@@ -176,9 +176,21 @@ impl EntityTagger {
             .map(|i| model.emission(feats.of(i)))
             .collect();
         let mut best = vec![tags::O; tokens.len()];
+        let mut history = model.history.then(features::History::default);
+        let mut extra = Vec::new();
         for &(a, b) in segs {
             if a < b {
+                if let Some(h) = &history {
+                    for (i, row) in em.iter_mut().enumerate().take(b).skip(a) {
+                        extra.clear();
+                        h.keys(&feats, i, &mut extra);
+                        model.add_emission(&extra, row);
+                    }
+                }
                 best[a..b].copy_from_slice(&model.viterbi(&em[a..b]));
+                if let Some(h) = &mut history {
+                    h.record(&feats, a, &best[a..b]);
+                }
             }
         }
         if model.two_pass {

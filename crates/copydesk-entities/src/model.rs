@@ -34,6 +34,8 @@ pub struct Model {
     pub temperature: f32,
     /// Whether a second decoding pass adds document-consistency features.
     pub two_pass: bool,
+    /// Whether segments are decoded in order with prediction-history features.
+    pub history: bool,
     pub(crate) clusters: Clusters,
 }
 
@@ -102,6 +104,7 @@ impl Model {
             end: [0.0; NTAGS],
             temperature: 1.0,
             two_pass: false,
+            history: false,
             clusters,
         }
     }
@@ -277,7 +280,7 @@ impl Model {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
-        out.push(u8::from(self.two_pass));
+        out.push(u8::from(self.two_pass) | u8::from(self.history) << 1);
         out.extend_from_slice(&self.temperature.to_le_bytes());
         for row in &self.trans {
             for v in row {
@@ -336,11 +339,11 @@ impl Model {
         if version != VERSION && version != VERSION_2 {
             return Err(Error::BadHeader);
         }
-        let two_pass = match r.take(1)?[0] {
-            0 => false,
-            1 => true,
-            _ => return Err(Error::Corrupt("flags")),
-        };
+        let flags = r.take(1)?[0];
+        if flags > 3 {
+            return Err(Error::Corrupt("flags"));
+        }
+        let (two_pass, history) = (flags & 1 != 0, flags & 2 != 0);
         let temperature = r.f32()?;
         let mut trans = [[0.0; NTAGS]; NTAGS];
         for row in &mut trans {
@@ -424,6 +427,7 @@ impl Model {
             },
         );
         m.two_pass = two_pass;
+        m.history = history;
         m.set_entries(entries, scale);
         Ok(m)
     }
@@ -447,6 +451,7 @@ impl Model {
             end,
             temperature,
             two_pass: false,
+            history: false,
             clusters,
         }
     }
@@ -670,5 +675,36 @@ fn normalize(v: &mut [f32; NTAGS]) {
         }
     } else {
         *v = [1.0 / NTAGS as f32; NTAGS];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_and_flags_round_trip() {
+        let mut c = Clusters::default();
+        c.map.insert(11, (5, 3));
+        c.casing.insert(12, 7);
+        c.gazetteer.add(&[1, 2, 3], 1);
+        let mut m = Model::empty(c);
+        m.history = true;
+        m.temperature = 2.0;
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert!(back.history && !back.two_pass);
+        assert_eq!(back.clusters.casing_of(12), 7);
+        assert_eq!(back.clusters.gazetteer.len(), 3);
+        assert_eq!(back.to_bytes(), bytes);
+        // A version-2 file (no casing, no gazetteer) still loads.
+        let mut v2 = Model::empty(Clusters::default());
+        v2.temperature = 2.0;
+        let mut b2 = v2.to_bytes();
+        b2[6..8].copy_from_slice(&VERSION_2.to_le_bytes());
+        // Drop the two empty table counts that version 2 does not have.
+        let tables_at = 6 + 2 + 1 + 4 + 4 * NTAGS * NTAGS + 8 * NTAGS + 4;
+        b2.drain(tables_at..tables_at + 8);
+        assert!(Model::from_bytes(&b2).is_ok());
     }
 }

@@ -192,13 +192,23 @@ pub fn prepare(docs: &[Doc], clusters: &Clusters, stats: &mut Projection) -> Vec
 /// documents of fold `k` (document index mod `folds`) see a gazetteer built from the other
 /// folds only, so the model learns how far to trust a match on unseen text. Returns the
 /// prepared documents and the gazetteer of all documents (the one to ship in the model).
+/// `split` 0 assigns document `i` to fold `i mod folds`; other values give other
+/// (pseudo-random, deterministic) fold assignments.
 pub fn prepare_jackknifed(
     docs: &[Doc],
     clusters: &Clusters,
     stats: &mut Projection,
     folds: usize,
+    split: u64,
 ) -> (Vec<Prepared>, Gazetteer) {
     let folds = folds.max(1);
+    let fold_of = |di: usize| {
+        if split == 0 {
+            di % folds
+        } else {
+            (crate::hash::mix(di as u64 ^ split.rotate_left(32)) % folds as u64) as usize
+        }
+    };
     let mut parsed = Vec::with_capacity(docs.len());
     let mut full = Gazetteer::default();
     let mut fold_gaz = vec![Gazetteer::default(); folds];
@@ -212,7 +222,7 @@ pub fn prepare_jackknifed(
         for &(s, e, l) in &spans {
             full.add(&lws[s..e], l);
             for (k, g) in fold_gaz.iter_mut().enumerate() {
-                if folds > 1 && di % folds != k {
+                if folds > 1 && fold_of(di) != k {
                     g.add(&lws[s..e], l);
                 }
             }
@@ -233,7 +243,7 @@ pub fn prepare_jackknifed(
         .enumerate()
         .map(|(di, (d, (tokens, segs, spans)))| {
             let ex = Extractor {
-                clusters: &fold_clusters[di % folds],
+                clusters: &fold_clusters[fold_of(di)],
             };
             let feats = ex.extract(&d.text, &tokens, &segs);
             let gold_tags = tags::encode(tokens.len(), &spans);
@@ -261,6 +271,8 @@ pub struct Perceptron {
     end: [f32; NTAGS],
     end_u: [f32; NTAGS],
     c: f32,
+    /// Whether to decode documents in order with prediction-history features.
+    pub history: bool,
 }
 
 impl Default for Perceptron {
@@ -276,6 +288,7 @@ impl Default for Perceptron {
             end: [0.0; NTAGS],
             end_u: [0.0; NTAGS],
             c: 1.0,
+            history: false,
         }
     }
 }
@@ -334,15 +347,28 @@ impl Perceptron {
     pub fn epoch(&mut self, docs: &[Prepared], order: &[usize]) -> usize {
         let mut errors = 0;
         let mut em = Vec::new();
+        let mut extra: Vec<Vec<u64>> = Vec::new();
         for &di in order {
             let d = &docs[di];
+            let mut hist = crate::features::History::default();
             for &(a, b) in &d.segs {
                 if a >= b {
                     continue;
                 }
                 em.clear();
+                extra.resize(b - a, Vec::new());
                 for i in a..b {
-                    em.push(self.emission(d.feats.of(i)));
+                    let mut row = self.emission(d.feats.of(i));
+                    let x = &mut extra[i - a];
+                    x.clear();
+                    if self.history {
+                        hist.keys(&d.feats, i, x);
+                        let e = self.emission(x);
+                        for t in 0..NTAGS {
+                            row[t] += e[t];
+                        }
+                    }
+                    em.push(row);
                 }
                 let pred = crate::model::viterbi(&em, &self.trans, &self.start, &self.end);
                 let gold = &d.gold_tags[a..b];
@@ -354,6 +380,10 @@ impl Perceptron {
                             let keys = d.feats.of(a + k);
                             self.update_feats(keys, g, 1.0);
                             self.update_feats(keys, p, -1.0);
+                            let x = std::mem::take(&mut extra[k]);
+                            self.update_feats(&x, g, 1.0);
+                            self.update_feats(&x, p, -1.0);
+                            extra[k] = x;
                         }
                         if k > 0 {
                             let (pp, gp) = (pred[k - 1], gold[k - 1]);
@@ -379,6 +409,9 @@ impl Perceptron {
                         self.end[pl] -= 1.0;
                         self.end_u[pl] -= c;
                     }
+                }
+                if self.history {
+                    hist.record(&d.feats, a, &pred);
                 }
                 self.c += 1.0;
             }
@@ -955,8 +988,17 @@ pub fn ensemble(members: &[Perceptron], clusters: &Clusters, prune: f32) -> Mode
 }
 
 /// Trains a first-pass perceptron for `epochs` epochs over `docs[idx]`.
-pub fn train_base(docs: &[Prepared], idx: &[usize], epochs: usize, seed: u64) -> Perceptron {
-    let mut p = Perceptron::default();
+pub fn train_base(
+    docs: &[Prepared],
+    idx: &[usize],
+    epochs: usize,
+    seed: u64,
+    history: bool,
+) -> Perceptron {
+    let mut p = Perceptron {
+        history,
+        ..Perceptron::default()
+    };
     let mut rng = Rng(seed);
     let mut order = idx.to_vec();
     for _ in 0..epochs {

@@ -27,6 +27,8 @@ struct Args {
     stack: bool,
     gaz_folds: usize,
     ensemble: usize,
+    history: bool,
+    resplit: bool,
 }
 
 fn parse_args() -> Args {
@@ -41,6 +43,8 @@ fn parse_args() -> Args {
         stack: false,
         gaz_folds: 10,
         ensemble: 1,
+        history: true,
+        resplit: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -55,6 +59,8 @@ fn parse_args() -> Args {
             "--clusters" => a.clusters = v.parse().expect("--clusters N"),
             "--gaz-folds" => a.gaz_folds = v.parse().expect("--gaz-folds N (0 = no gazetteer)"),
             "--ensemble" => a.ensemble = v.parse().expect("--ensemble N"),
+            "--history" => a.history = v.parse().expect("--history true|false"),
+            "--resplit" => a.resplit = v.parse().expect("--resplit true|false"),
             "--stack" => a.stack = v.parse().expect("--stack true|false"),
             _ => panic!("unknown argument {k}"),
         }
@@ -85,7 +91,7 @@ fn main() {
     let mut stats = Projection::default();
     let prepared = if args.gaz_folds > 0 {
         let (prepared, gaz) =
-            training::prepare_jackknifed(&train, &clusters, &mut stats, args.gaz_folds);
+            training::prepare_jackknifed(&train, &clusters, &mut stats, args.gaz_folds, 0);
         eprintln!(
             "gazetteer: {} keys, {}-fold jackknifed ({:.1}s)",
             gaz.len(),
@@ -115,13 +121,15 @@ fn main() {
         100.0 * dstats.mismatched as f64 / dstats.total.max(1) as f64
     );
     let mut p = Perceptron::default();
+    p.history = args.history;
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut best = (0.0f64, 0usize, None);
     for epoch in 1..=args.epochs {
         rng.shuffle(&mut order);
         let errs = p.epoch(&prepared, &order);
-        let model = p.averaged(&clusters, 0.0);
+        let mut model = p.averaged(&clusters, 0.0);
+        model.history = args.history;
         let score = training::evaluate(model.clone(), &dev);
         let f = score.micro().2;
         eprintln!(
@@ -135,18 +143,32 @@ fn main() {
     let (best_f, epoch, best_p) = best;
     let best_p = best_p.expect("at least one epoch");
     let mut model = best_p.averaged(&clusters, args.prune);
+    model.history = args.history;
     if args.ensemble > 1 {
         // Members trained on other shuffles for the selected epoch count, averaged.
         let all: Vec<usize> = (0..prepared.len()).collect();
         let mut members = vec![best_p];
         for k in 1..args.ensemble {
+            // Each member also sees its own jackknife split of the gazetteer.
+            let resplit = (args.resplit && args.gaz_folds > 0).then(|| {
+                training::prepare_jackknifed(
+                    &train,
+                    &clusters,
+                    &mut Projection::default(),
+                    args.gaz_folds,
+                    k as u64,
+                )
+                .0
+            });
             members.push(training::train_base(
-                &prepared,
+                resplit.as_deref().unwrap_or(&prepared),
                 &all,
                 epoch,
                 0x9e37_79b9_7f4a_7c15 ^ (k as u64 * 0x1000_0001),
+                args.history,
             ));
-            let m = training::ensemble(&members, &clusters, 0.0);
+            let mut m = training::ensemble(&members, &clusters, 0.0);
+            m.history = args.history;
             let f = training::evaluate(m, &dev).micro().2;
             eprintln!(
                 "ensemble of {}: dev F1 {f:.4} (single {best_f:.4}) ({:.1}s)",
@@ -155,6 +177,7 @@ fn main() {
             );
         }
         model = training::ensemble(&members, &clusters, args.prune);
+        model.history = args.history;
     }
     if args.stack {
         model = stack(&prepared, &clusters, &dev, epoch, args.prune, &model, &t0);
@@ -197,7 +220,7 @@ fn stack(
     let mut slot_of = vec![0usize; prepared.len()];
     for k in 0..FOLDS {
         let train_idx: Vec<usize> = (0..prepared.len()).filter(|i| i % FOLDS != k).collect();
-        let p = training::train_base(prepared, &train_idx, epochs, 0x5eed + k as u64);
+        let p = training::train_base(prepared, &train_idx, epochs, 0x5eed + k as u64, false);
         let m = p.averaged(clusters, 0.0);
         for i in (0..prepared.len()).filter(|i| i % FOLDS == k) {
             slot_of[i] = items.len();
@@ -206,7 +229,7 @@ fn stack(
         eprintln!("fold {k} done ({:.1}s)", t0.elapsed().as_secs_f64());
     }
     let all: Vec<usize> = (0..prepared.len()).collect();
-    let base = training::train_base(prepared, &all, epochs, 0x2545_f491_4f6c_dd1d);
+    let base = training::train_base(prepared, &all, epochs, 0x2545_f491_4f6c_dd1d, false);
     let base_model = base.averaged(clusters, 0.0);
     let mut sp = Perceptron::default();
     let mut rng = Rng(0xc0ffee);
