@@ -8,14 +8,20 @@ the Python ``str``: ``text[x.start:x.end] == x.text`` for every span.
 >>> doc = copydesk.analyze("Rex Tillerson met Sergei Lavrov in Manila.")
 >>> [(e.text, e.label) for e in doc.entities]
 [('Rex Tillerson', 'PER'), ('Sergei Lavrov', 'PER'), ('Manila', 'LOC')]
+>>> doc = copydesk.analyze('"We have our differences," Mr Tillerson said.')
+>>> [(q.text, q.speaker_text, q.cue) for q in doc.quotes]
+[('We have our differences', 'Tillerson', 'said')]
 """
 
 from __future__ import annotations
 
+from copydesk._compare import Comparison, compare
 from copydesk._copydesk import (
     Document,
     Entity,
+    EntityGroup,
     EntityTone,
+    Quote,
     Sentence,
     Token,
     Tone,
@@ -30,15 +36,19 @@ from copydesk._frames import frame, mention_table
 from copydesk._pipeline import Pipeline
 
 __all__ = [
+    "Comparison",
     "Document",
     "Entity",
+    "EntityGroup",
     "EntityTone",
     "Pipeline",
+    "Quote",
     "Sentence",
     "Token",
     "Tone",
     "__version__",
     "analyze",
+    "compare",
     "frame",
     "mention_table",
     "score_tone",

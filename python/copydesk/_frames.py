@@ -97,7 +97,7 @@ def rows(doc: Document, doc_id: Any, level: str) -> list[dict[str, Any]]:
                 "start": q.start,
                 "end": q.end,
                 "text": q.text,
-                "speaker": q.speaker.canonical if q.speaker is not None else None,
+                "speaker": q.speaker_text,
                 "speaker_label": q.speaker.label if q.speaker is not None else None,
                 "cue": q.cue,
                 "tone": q.tone.compound,
@@ -122,7 +122,11 @@ def frame(
     """One row per document, sentence, entity, token or quote (``level=``).
 
     Offsets are character offsets into each document's text; the ``doc`` column holds
-    ``ids[i]`` (default: the position ``i``) of the document a row comes from.
+    ``ids[i]`` (default: the position ``i``) of the document a row comes from. At the
+    ``quotes`` level, ``speaker`` is the speaker's canonical name (or the words naming an
+    unnamed speaker, such as "a spokesman"), ``speaker_label`` the label of the speaker
+    entity (``None`` when the speaker is not a tagged entity) and ``tone`` the compound
+    tone of the quoted words.
     """
     pd = _pandas()
     if level not in LEVELS:

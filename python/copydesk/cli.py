@@ -45,7 +45,8 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, str]]:
 
 
 def summarize(doc_id: str, doc: copydesk.Document, top: int = 3) -> dict[str, object]:
-    """One row of the report for one article: size, sentences, top entities, tone."""
+    """One row of the report for one article: size, sentences, entities, quotations, tone,
+    top entities."""
     names = [e for e in doc.entity_tone() if e.label in ("PER", "ORG", "LOC", "MISC")]
     t = doc.tone
     return {
@@ -53,6 +54,7 @@ def summarize(doc_id: str, doc: copydesk.Document, top: int = 3) -> dict[str, ob
         "words": t.word_count,
         "sentences": len(doc.sentences),
         "entities": len(doc.entities),
+        "quotes": len(doc.quotes),
         "tone": round(t.compound, 3),
         "gdelt_tone": round(t.tone, 2),
         "top_entities": "; ".join(f"{e.name} ({e.label}, {e.mentions})" for e in names[:top]),

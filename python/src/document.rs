@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::offsets::CharCursor;
 use crate::types::{
-    entities_to_py, sentences_to_py, tokens_to_py, Entity, EntityTone, Sentence, Token, Tone,
+    entities_to_py, quotes_to_py, sentences_to_py, tokens_to_py, Entity, EntityGroup, EntityTone,
+    Quote, Sentence, Token, Tone,
 };
 
 /// The result of analysing one text: tokens, sentences with tone, entities, document tone.
@@ -19,6 +20,8 @@ pub struct Document {
     tokens: OnceLock<Vec<Py<Token>>>,
     sentences: OnceLock<Vec<Py<Sentence>>>,
     entities: OnceLock<Vec<Py<Entity>>>,
+    quotes: OnceLock<Vec<Py<Quote>>>,
+    groups: OnceLock<Vec<Py<EntityGroup>>>,
 }
 
 impl Document {
@@ -29,6 +32,8 @@ impl Document {
             tokens: OnceLock::new(),
             sentences: OnceLock::new(),
             entities: OnceLock::new(),
+            quotes: OnceLock::new(),
+            groups: OnceLock::new(),
         }
     }
 }
@@ -90,6 +95,28 @@ impl Document {
         })
     }
 
+    /// Direct quotations with their speakers, cues and tone (character offsets).
+    #[getter]
+    fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.quotes, || {
+            let d = &self.inner;
+            let entities = entities_to_py(&d.text, &d.entities);
+            quotes_to_py(&d.text, &d.quotes, &entities)
+        })
+    }
+
+    /// Entity mentions grouped by referent (canonical name, label, indices into `entities`).
+    #[getter]
+    fn entity_groups<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.groups, || {
+            self.inner
+                .entity_groups
+                .iter()
+                .map(EntityGroup::from)
+                .collect()
+        })
+    }
+
     /// The tone of the whole document.
     #[getter]
     fn tone(&self) -> Tone {
@@ -134,10 +161,11 @@ impl Document {
             ""
         };
         format!(
-            "Document({head:?}{ell}, tokens={}, sentences={}, entities={}, tone={:.3})",
+            "Document({head:?}{ell}, tokens={}, sentences={}, entities={}, quotes={}, tone={:.3})",
             d.tokens.len(),
             d.sentences.len(),
             d.entities.len(),
+            d.quotes.len(),
             d.tone.compound
         )
     }
@@ -181,6 +209,19 @@ struct View<'a> {
     entities: Vec<EntityView<'a>>,
     tokens: Vec<TokenView<'a>>,
     entity_tone: Vec<copydesk::EntityTone>,
+    quotes: Vec<QuoteView<'a>>,
+    entity_groups: &'a [copydesk::EntityGroup],
+}
+
+#[derive(Serialize)]
+struct QuoteView<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    speaker: Option<EntityView<'a>>,
+    speaker_text: Option<&'a str>,
+    cue: &'a str,
+    tone: &'a copydesk::Tone,
 }
 
 #[derive(Serialize)]
@@ -191,7 +232,7 @@ struct SpanView<'a> {
     tone: &'a copydesk::Tone,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct EntityView<'a> {
     text: &'a str,
     label: &'static str,
@@ -224,7 +265,7 @@ impl<'a> View<'a> {
             })
             .collect();
         cur.reset();
-        let entities = d
+        let entities: Vec<EntityView<'a>> = d
             .entities
             .iter()
             .map(|e| EntityView {
@@ -234,6 +275,20 @@ impl<'a> View<'a> {
                 end: cur.to_char(e.end),
                 score: e.score,
                 canonical: &e.canonical,
+            })
+            .collect();
+        cur.reset();
+        let quotes = d
+            .quotes
+            .iter()
+            .map(|q| QuoteView {
+                text: &t[q.start..q.end],
+                start: cur.to_char(q.start),
+                end: cur.to_char(q.end),
+                speaker: q.speaker.and_then(|i| entities.get(i)).cloned(),
+                speaker_text: q.speaker_name.as_deref(),
+                cue: &q.cue,
+                tone: &q.tone,
             })
             .collect();
         cur.reset();
@@ -254,6 +309,8 @@ impl<'a> View<'a> {
             entities,
             tokens,
             entity_tone: d.entity_tone(),
+            quotes,
+            entity_groups: &d.entity_groups,
         }
     }
 }

@@ -25,7 +25,7 @@ mod _copydesk {
     #[pymodule_export]
     use crate::pipeline::Pipeline;
     #[pymodule_export]
-    use crate::types::{Entity, EntityTone, Sentence, Token, Tone};
+    use crate::types::{Entity, EntityGroup, EntityTone, Quote, Sentence, Token, Tone};
 
     /// The package version.
     #[allow(non_upper_case_globals)]

@@ -5,7 +5,8 @@
 //! - **Clean-up.** A trailing possessive (`Tillerson's`, `Jones'`) is dropped; leading
 //!   titles and office words (`Mr`, `Dr.`, `Foreign Minister`, `Sen.`; `data/titles.tsv`)
 //!   are removed from person names and never part of a canonical name; a leading
-//!   lowercase `the` is dropped from other names.
+//!   lowercase `the` is dropped from other names. A known given name right before a
+//!   one-word person mention (`Hillary` before a tagged `Clinton`) is taken into it.
 //! - **Alias table.** A mention whose whole cleaned form is in the [`AliasTable`]
 //!   (`US`, `U.S.`, `USA` → `United States`; built-in `data/aliases.tsv`, user entries on
 //!   top) belongs to the group of its canonical name, whatever its label.
@@ -196,6 +197,18 @@ fn analyse_mention<'t>(text: &'t str, e: &RawEntity) -> Mention<'t> {
             );
         if personal && matches!(label, Label::Org | Label::Misc | Label::Loc) {
             label = Label::Per;
+        }
+    }
+    // A given name just before a one-word person mention belongs to it: the tagger cut
+    // "Hillary Clinton" short to "Clinton".
+    if label == Label::Per && words.len() == 1 {
+        if let Some(prev) = word_before(text, e.start) {
+            if let Some(g) = lexicon::given_name_gender(prev)
+                .filter(|_| prev.chars().next().is_some_and(char::is_uppercase))
+            {
+                words.insert(0, prev);
+                gender = gender.or(Some(g));
+            }
         }
     }
     if label == Label::Per {
@@ -560,6 +573,17 @@ mod tests {
         assert_eq!(people, ["Hillary Rodham Clinton", "Bill Clinton"]);
         assert_eq!(groups[0].mentions, vec![0, 3, 4]);
         assert_eq!(groups[1].mentions, vec![1, 2]);
+    }
+
+    #[test]
+    fn a_given_name_left_out_of_the_mention_still_counts() {
+        let text = "Hillary Clinton spoke. Bill Clinton joined. Mrs Clinton left.";
+        let (c, groups) = canon(
+            text,
+            &[("Clinton", Per), ("Bill Clinton", Per), ("Clinton", Per)],
+        );
+        assert_eq!(c, ["Hillary Clinton", "Bill Clinton", "Hillary Clinton"]);
+        assert_eq!(groups.len(), 2);
     }
 
     #[test]
