@@ -130,6 +130,8 @@ pub(crate) fn cues(word_lower: &str) -> &'static [Cue] {
 pub(crate) enum Pronoun {
     /// `he` / `she`.
     Singular(Gender),
+    /// `it`: an organisation ("…," it said).
+    It,
     /// `they`, `we`, `I`: not resolved to a person.
     Other,
 }
@@ -139,6 +141,7 @@ pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
     match word {
         "he" | "He" | "HE" => Some(Pronoun::Singular(Gender::Male)),
         "she" | "She" | "SHE" => Some(Pronoun::Singular(Gender::Female)),
+        "it" | "It" => Some(Pronoun::It),
         "they" | "They" | "we" | "We" | "I" => Some(Pronoun::Other),
         _ => None,
     }
