@@ -4,7 +4,9 @@
 //! sentence-initial and all-caps-sentence awareness, a ±2 window, word clusters) plus
 //! document-level context aggregation: what the same word does elsewhere in the document
 //! (seen lower-cased, capitalised mid-sentence, inside a longer capitalised name, after a
-//! title such as "Mr." or "President").
+//! title such as "Mr." or "President"), the position of the token in the longest
+//! training-data gazetteer name covering it, the word's casing statistics in unlabelled
+//! news, and (while decoding) the labels the same word received earlier in the document.
 
 use std::borrow::Cow;
 
@@ -501,11 +503,14 @@ impl Extractor<'_> {
     }
 }
 
-/// Labels the model gave earlier in the document to each (capitalised) normalized word:
-/// a non-local "prediction history" feeding features of later segments, decoded in order.
+/// Labels the model gave earlier in the document to each (capitalised) normalized word
+/// (counts per label, and the last full BILOU tag): a non-local "prediction history"
+/// feeding features of later segments, which are decoded in document order.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct History {
     counts: HashMap64<[u16; 5]>,
+    /// Most recent full tag given to the word.
+    last: HashMap64<u8>,
 }
 
 impl History {
@@ -539,6 +544,9 @@ impl History {
             }
         }
         out.push(feat1(90, best as u64));
+        if let Some(&t) = self.last.get(&f.lw[i]) {
+            out.push(feat1(92, u64::from(t)));
+        }
     }
 
     /// Records the tags decoded for the segment starting at token `a`.
@@ -549,6 +557,7 @@ impl History {
                 let l = crate::tags::split(t).map_or(4, |(_, l)| l);
                 let c = self.counts.entry(f.lw[i]).or_default();
                 c[l] = c[l].saturating_add(1);
+                self.last.insert(f.lw[i], t as u8);
             }
         }
     }
@@ -622,7 +631,11 @@ mod tests {
         assert!(out.is_empty());
         h.record(&f, 0, &[crate::tags::tag(crate::tags::Part::U, 0), 0]);
         h.keys(&f, 2, &mut out);
-        assert_eq!(out, [feat2(91, 0, 2), feat1(90, 0)]);
+        let u_per = crate::tags::tag(crate::tags::Part::U, 0);
+        assert_eq!(
+            out,
+            [feat2(91, 0, 2), feat1(90, 0), feat1(92, u_per as u64)]
+        );
         out.clear();
         h.keys(&f, 1, &mut out);
         assert!(out.is_empty());
