@@ -32,10 +32,11 @@ mod _copydesk {
     #[pymodule_export]
     const __version__: &str = env!("CARGO_PKG_VERSION");
 
-    /// The pipeline behind `tag_entities`: entities only, no tone.
+    /// The pipeline behind `tag_entities`: entities (with canonical names), no tone, no quotes.
     static ENTITIES_ONLY: LazyLock<copydesk::Pipeline> = LazyLock::new(|| {
         copydesk::Pipeline::builder()
             .tone(false)
+            .quotes(false)
             .build()
             .expect("the built-in entity model loads")
     });

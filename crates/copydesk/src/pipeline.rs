@@ -291,17 +291,10 @@ impl Pipeline {
             Some(t) => t.tag(text, &tokens, &sentences),
             None => Vec::new(),
         };
-        let tones = self.scorer.as_ref().map(|s| {
-            // TODO(lead): drop once copydesk-tone takes copydesk_sentences::Sentence.
-            let spans: Vec<copydesk_tone::Sentence> = sentences
-                .iter()
-                .map(|x| copydesk_tone::Sentence {
-                    start: x.start,
-                    end: x.end,
-                })
-                .collect();
-            s.score_document(text, &tokens, &spans)
-        });
+        let tones = self
+            .scorer
+            .as_ref()
+            .map(|s| s.score_document(text, &tokens, &sentences));
         let grouping = aliases::group(text, &entities, &self.aliases);
         let quotes = if self.config.quotes {
             let starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
