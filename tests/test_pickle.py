@@ -118,14 +118,7 @@ def _protocol_cases() -> list[Any]:
     cases = []
     for name in sorted(PUBLIC_CLASSES):
         for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
-            marks = []
-            if name == "Pipeline" and protocol < 4:
-                # The native Pipeline.__reduce__ returns copyreg.__newobj_ex__, which pickle
-                # rewrites for protocols < 4 into partial(cls.__new__, ...), and the native
-                # base's __new__ pickles under the subclass's name. Needs a fix in
-                # python/src/pipeline.rs (e.g. reduce to functools.partial(cls, **config)).
-                marks.append(pytest.mark.xfail(strict=True, reason="Pipeline pickle < 4"))
-            cases.append(pytest.param(name, protocol, marks=marks))
+            cases.append(pytest.param(name, protocol))
     return cases
 
 

@@ -126,11 +126,8 @@ pub fn analyze_batch(
     Ok(out)
 }
 
-/// What `Pipeline.__reduce__` returns: `copyreg.__newobj_ex__` and `(cls, (), kwargs)`.
-type Reduced<'py> = (
-    Bound<'py, PyAny>,
-    (Bound<'py, PyAny>, (), Bound<'py, PyDict>),
-);
+/// What `Pipeline.__reduce__` returns: `functools.partial(cls, **config)` and `()`.
+type Reduced<'py> = (Bound<'py, PyAny>, ());
 
 /// The analysis pipeline. `nlp(text)` analyses one text; `nlp.analyze_many(texts)` many in
 /// parallel; `nlp.pipe(texts)` streams. Safe to share between threads; picklable by its
@@ -267,14 +264,14 @@ impl Pipeline {
         Ok(d)
     }
 
-    /// Pickles by configuration: unpickling rebuilds the pipeline (and its class).
+    /// Pickles by configuration: unpickling calls `cls(**config)`, rebuilding the pipeline
+    /// (and its Python subclass) under every pickle protocol.
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
         let py = slf.py();
-        let newobj = py.import("copyreg")?.getattr("__newobj_ex__")?;
-        Ok((
-            newobj,
-            (slf.get_type().into_any(), (), slf.get().config(py)?),
-        ))
+        let partial = py.import("functools")?.getattr("partial")?;
+        let kwargs = slf.get().config(py)?;
+        let rebuild = partial.call((slf.get_type(),), Some(&kwargs))?;
+        Ok((rebuild, ()))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
