@@ -61,19 +61,50 @@ impl Blocks {
             return w;
         }
         let rest = text.get(self.start..).unwrap_or("");
+        // Same notion of line break and blank line as `gap`, so that a block ends
+        // exactly where the splitter resets it (keeps the total work linear).
         let mut width = 0;
+        let mut line = 0; // bytes of the current line, up to its last non-space
+        let mut pos = 0; // bytes of the current line so far
+        let mut breaks = 0; // line breaks since the last non-space character
         let mut seen = false;
-        for line in rest.split('\n') {
-            let len = line.trim().len();
-            if len == 0 {
-                if seen {
-                    break;
+        let mut prev_cr = false;
+        for c in rest.chars() {
+            let is_break = match c {
+                '\n' => !prev_cr,
+                '\r' | '\u{000B}' | '\u{0085}' | '\u{2028}' => true,
+                '\u{000C}' | '\u{2029}' => {
+                    breaks = 2;
+                    true
                 }
+                _ => false,
+            };
+            prev_cr = c == '\r';
+            if c == '\n' && !is_break {
                 continue;
             }
-            seen = true;
-            width = width.max(len);
+            if is_break {
+                width = width.max(line);
+                breaks += 1;
+                line = 0;
+                pos = 0;
+                if seen && breaks >= 2 {
+                    break;
+                }
+            } else if c.is_whitespace() {
+                pos += c.len_utf8();
+            } else {
+                if breaks > 0 || !seen {
+                    // First character of a line: leading spaces do not count.
+                    pos = 0;
+                }
+                breaks = 0;
+                seen = true;
+                pos += c.len_utf8();
+                line = pos;
+            }
         }
+        width = width.max(line);
         self.width = Some(width);
         width
     }
@@ -116,6 +147,18 @@ mod tests {
         assert_eq!(b.width(text), 31);
         b.reset(text.find("Next").unwrap());
         assert_eq!(b.width(text), 4);
+    }
+
+    #[test]
+    fn block_width_with_other_breaks() {
+        let text = "ab\r\rlonger line\r\nx\r\n\r\nzzzzzzzzzzzzzzzz";
+        let mut b = Blocks::default();
+        assert_eq!(b.width(text), 2);
+        b.reset(text.find("longer").unwrap());
+        assert_eq!(b.width(text), 11);
+        let text = "  indented line  \n\u{2029}next";
+        let mut b = Blocks::default();
+        assert_eq!(b.width(text), 13);
     }
 
     #[test]

@@ -119,6 +119,8 @@ fn pathological_inputs_are_linear() {
         ". ".repeat(200_000),
         "a.".repeat(200_000),
         ". . . . ".repeat(100_000),
+        "x\ry\r\r".repeat(100_000),
+        "HEADLINE\nbody text\n".repeat(50_000),
     ];
     for text in &cases {
         let t = std::time::Instant::now();
