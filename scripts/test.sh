@@ -21,8 +21,8 @@ step "python package into .venv"
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q ".[test]"
 step "ruff"
-.venv/bin/ruff check python tests
-.venv/bin/ruff format --check python tests
+.venv/bin/ruff check python tests benches/python
+.venv/bin/ruff format --check python tests benches/python
 step "stubtest"
 .venv/bin/python -m mypy.stubtest copydesk._copydesk
 step "pytest"
