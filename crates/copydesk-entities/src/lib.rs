@@ -68,7 +68,7 @@ impl Entity {
     }
 }
 
-static EMBEDDED: &[u8] = include_bytes!("../model/ner.bin");
+pub(crate) static EMBEDDED: &[u8] = include_bytes!("../model/ner.bin");
 
 static DEFAULT_MODEL: LazyLock<Arc<Model>> = LazyLock::new(|| {
     Arc::new(

@@ -13,12 +13,10 @@ const VERSION_2: u16 = 2;
 /// A trained tagger model (public only for the training binary).
 #[derive(Clone, Debug)]
 pub struct Model {
-    /// Open-addressing table of features (key 0 = empty slot).
+    /// Open-addressing table of features (fingerprint 0 = empty slot), weights inline.
     slots: Vec<Slot>,
     /// Number of stored features.
     n: usize,
-    /// Weights of features with more than [`INLINE`] non-zero tags.
-    spill: Vec<i16>,
     /// Keys of the stored features (for serialization; not used when tagging).
     keys: Vec<u64>,
     /// Weight quantisation step.
@@ -39,18 +37,17 @@ pub struct Model {
     pub(crate) clusters: Clusters,
 }
 
-/// Weights stored inside a slot when a feature has at most this many non-zero tags.
-const INLINE: usize = 4;
-
-/// One feature in 16 bytes: a 32-bit fingerprint of its key (the slot index supplies the
-/// low bits; 0 = empty), the bit mask of tags with a weight, and the i16 weights — inline,
-/// or for features with more than [`INLINE`] weights, an offset into `Model::spill`.
+/// One feature: a 32-bit fingerprint of its key (the slot index supplies the low bits;
+/// 0 = empty), the bit mask of tags with a stored weight, and the i16 weights of all tags
+/// (0 outside the mask). Storing every tag's weight in the slot makes a lookup one cache
+/// access and the accumulation a fixed-width, branch-free add (most features of the
+/// ensemble model carry weights for more than half of the tags anyway).
 #[derive(Clone, Copy, Debug, Default)]
-#[repr(C, align(16))]
+#[repr(C)]
 struct Slot {
     fp: u32,
     mask: u32,
-    w: [i16; INLINE],
+    w: [i16; NTAGS],
 }
 
 /// Bloom filter size in 64-bit words (2^20 bits).
@@ -66,22 +63,14 @@ fn fingerprint(key: u64) -> u32 {
 }
 
 impl Slot {
-    fn is_inline(&self) -> bool {
-        (self.mask.count_ones() as usize) <= INLINE
-    }
-    fn off(&self) -> usize {
-        (self.w[0] as u16 as usize) | (self.w[1] as u16 as usize) << 16
-    }
-    fn weights<'a>(&'a self, spill: &'a [i16]) -> &'a [i16] {
-        let n = self.mask.count_ones() as usize;
-        if n <= INLINE {
-            &self.w[..n]
-        } else {
-            spill.get(self.off()..self.off() + n).unwrap_or(&[])
-        }
+    /// The stored (masked) weights, in tag order.
+    fn weights(&self) -> Vec<i16> {
+        (0..NTAGS)
+            .filter(|&t| self.mask & 1 << t != 0)
+            .map(|t| self.w[t])
+            .collect()
     }
 }
-
 /// Dense weights as produced by training, for [`Model::from_dense`].
 #[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub(crate) struct Dense<'a> {
@@ -95,7 +84,6 @@ impl Model {
         Model {
             slots: vec![Slot::default(); 2],
             n: 0,
-            spill: Vec::new(),
             keys: Vec::new(),
             scale: 1.0,
             filter: vec![0; FILTER_WORDS],
@@ -150,7 +138,6 @@ impl Model {
     fn set_entries(&mut self, entries: Vec<(u64, u32, Vec<i16>)>, scale: f32) {
         let cap = (entries.len() * 8 / 5 + 1).next_power_of_two().max(2);
         self.slots = vec![Slot::default(); cap];
-        self.spill = Vec::new();
         self.keys = Vec::with_capacity(entries.len());
         self.scale = scale;
         self.filter = vec![0; FILTER_WORDS];
@@ -168,15 +155,11 @@ impl Model {
             let mut slot = Slot {
                 fp,
                 mask,
-                w: [0; INLINE],
+                w: [0; NTAGS],
             };
-            if ws.len() <= INLINE {
-                slot.w[..ws.len()].copy_from_slice(&ws);
-            } else {
-                let off = self.spill.len();
-                slot.w[0] = (off & 0xffff) as u16 as i16;
-                slot.w[1] = (off >> 16) as u16 as i16;
-                self.spill.extend(ws);
+            let tags = (0..NTAGS).filter(|&t| mask & 1 << t != 0);
+            for (t, w) in tags.zip(ws) {
+                slot.w[t] = w;
             }
             self.slots[h] = slot;
             let (wi, bit) = filter_bit(key);
@@ -192,50 +175,73 @@ impl Model {
         self.n
     }
 
-    /// Adds the (unscaled) weights of feature `key` to `scores`.
-    #[inline]
-    fn add(&self, key: u64, scores: &mut [f32; NTAGS]) {
-        let (wi, bit) = filter_bit(key);
-        if self.filter[wi] & bit == 0 {
-            return;
-        }
+    /// Adds the quantised weights of the features `keys` to `acc`. Integer sums are exact,
+    /// so neither the order of additions nor the batching can change a score.
+    ///
+    /// Keys are handled in small batches, in passes that keep the table's cache misses
+    /// overlapping instead of queueing behind one another: (1) the Bloom filter drops
+    /// most absent keys without a branch, (2) the home slots of the survivors are looked
+    /// at (independent loads), (3) the matching slots' weight rows are added; the few keys
+    /// whose home slot holds another feature walk their collision chain.
+    fn accumulate(&self, keys: &[u64], acc: &mut [i32; NTAGS]) {
+        const BATCH: usize = 64;
         let m = self.slots.len() - 1;
-        let fp = fingerprint(key);
-        let mut h = key as usize & m;
-        loop {
-            let slot = &self.slots[h];
-            if slot.fp == fp {
-                let mut mask = slot.mask;
-                let ws: &[i16] = if slot.is_inline() {
-                    &slot.w
-                } else {
-                    self.spill.get(slot.off()..).unwrap_or(&[])
-                };
-                let mut j = 0;
-                while mask != 0 && j < ws.len() {
-                    let t = mask.trailing_zeros() as usize;
-                    scores[t] += f32::from(ws[j]);
-                    j += 1;
-                    mask &= mask - 1;
+        let mut cand = [0u64; BATCH];
+        let mut found = [0usize; BATCH];
+        for chunk in keys.chunks(BATCH) {
+            let mut n = 0;
+            for &key in chunk {
+                let (wi, bit) = filter_bit(key);
+                cand[n] = key;
+                n += usize::from(self.filter[wi] & bit != 0);
+            }
+            let mut hits = 0;
+            for &key in &cand[..n] {
+                let h = key as usize & m;
+                let fp = fingerprint(key);
+                let home = self.slots[h].fp;
+                if home == fp {
+                    found[hits] = h;
+                    hits += 1;
+                } else if home != 0 {
+                    if let Some(h) = self.probe(h, fp) {
+                        found[hits] = h;
+                        hits += 1;
+                    }
                 }
-                return;
             }
-            if slot.fp == 0 {
-                return;
+            for &h in &found[..hits] {
+                let w = &self.slots[h].w;
+                for (a, &x) in acc.iter_mut().zip(w) {
+                    *a += i32::from(x);
+                }
             }
+        }
+    }
+
+    /// Walks the collision chain after the (occupied, non-matching) slot `h`: the slot
+    /// holding fingerprint `fp`, if any.
+    fn probe(&self, mut h: usize, fp: u32) -> Option<usize> {
+        let m = self.slots.len() - 1;
+        loop {
             h = (h + 1) & m;
+            match self.slots[h].fp {
+                f if f == fp => return Some(h),
+                0 => return None,
+                _ => {}
+            }
         }
     }
 
     /// The stored feature with key `key`: mask and weights.
-    fn find(&self, key: u64) -> Option<(u32, &[i16])> {
+    fn find(&self, key: u64) -> Option<(u32, Vec<i16>)> {
         let m = self.slots.len() - 1;
         let fp = fingerprint(key);
         let mut h = key as usize & m;
         loop {
             let slot = &self.slots[h];
             if slot.fp == fp {
-                return Some((slot.mask, slot.weights(&self.spill)));
+                return Some((slot.mask, slot.weights()));
             }
             if slot.fp == 0 {
                 return None;
@@ -254,14 +260,9 @@ impl Model {
 
     /// Emission scores of one token from its feature keys.
     pub(crate) fn emission(&self, keys: &[u64]) -> [f32; NTAGS] {
-        let mut s = [0.0f32; NTAGS];
-        for &k in keys {
-            self.add(k, &mut s);
-        }
-        for x in &mut s {
-            *x *= self.scale;
-        }
-        s
+        let mut acc = [0i32; NTAGS];
+        self.accumulate(keys, &mut acc);
+        acc.map(|a| a as f32 * self.scale)
     }
 
     /// Constrained Viterbi over emission rows; returns the best legal tag sequence.
@@ -313,7 +314,7 @@ impl Model {
         keys.sort_unstable();
         out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        let feats: Vec<(u64, u32, &[i16])> = keys
+        let feats: Vec<(u64, u32, Vec<i16>)> = keys
             .iter()
             .filter_map(|&k| self.find(k).map(|(m, w)| (k, m, w)))
             .collect();
@@ -442,7 +443,6 @@ impl Model {
         Model {
             slots: vec![Slot::default(); 2],
             n: 0,
-            spill: Vec::new(),
             keys: Vec::new(),
             scale: 1.0,
             filter: vec![0; FILTER_WORDS],
@@ -681,6 +681,13 @@ fn normalize(v: &mut [f32; NTAGS]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embedded_model_round_trips() {
+        let bytes = crate::EMBEDDED;
+        let m = Model::from_bytes(bytes).unwrap();
+        assert_eq!(m.to_bytes(), bytes);
+    }
 
     #[test]
     fn lexicons_and_flags_round_trip() {
