@@ -33,7 +33,12 @@ fn news(c: &mut Criterion) {
         })
     });
     g.bench_function("tokenize only", |b| {
-        b.iter(|| texts.iter().map(|t| tok.tokenize(black_box(t)).len()).sum::<usize>())
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| tok.tokenize(black_box(t)).len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 }

@@ -36,7 +36,10 @@ fn tone(c: &mut Criterion) {
         b.iter(|| {
             let mut sum = 0.0;
             for (text, (tokens, sentences)) in texts.iter().zip(&prepared) {
-                sum += scorer.score_document(text, tokens, sentences).document.compound;
+                sum += scorer
+                    .score_document(text, tokens, sentences)
+                    .document
+                    .compound;
             }
             black_box(sum)
         })
@@ -46,7 +49,12 @@ fn tone(c: &mut Criterion) {
     let mut g = c.benchmark_group("tone/documents");
     g.throughput(Throughput::Bytes(bytes));
     g.bench_function("score", |b| {
-        b.iter(|| texts.iter().map(|t| scorer.score(black_box(t)).compound).sum::<f64>())
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| scorer.score(black_box(t)).compound)
+                .sum::<f64>()
+        })
     });
     g.bench_function("tokenize_only", |b| {
         b.iter(|| {
