@@ -194,6 +194,7 @@ fn caps_lines(text: &str, tokens: &[Token], segs: &[(usize, usize)]) -> Vec<bool
 fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Clusters) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::with_capacity(tokens.len());
     let caps_line = caps_lines(text, tokens, segs);
+    let mut fallback: Vec<u64> = Vec::with_capacity(tokens.len());
     for t in tokens {
         let s = t.text(text);
         let lw = normalize(s);
@@ -208,12 +209,17 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
                 _ => break,
             }
         }
-        let mut starts = lw.char_indices().skip(1);
+        // Prefixes: the first k chars, for words longer than k chars (FNV is streamed, so
+        // each prefix hash extends the previous one).
+        let mut head = Fnv::new();
+        let mut cs = lw.chars().peekable();
         for slot in &mut pfx {
-            match starts.next() {
-                Some((at, _)) => *slot = hash_str(&lw[..at]),
-                None => break,
+            let Some(c) = cs.next() else { break };
+            if cs.peek().is_none() {
+                break;
             }
+            head.push_char(c);
+            *slot = head.finish();
         }
         let first = s.chars().next().unwrap_or(' ');
         let w = hash_str(s);
@@ -222,44 +228,23 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
         } else {
             hash_str(&lw)
         };
-        let path = if clusters.map.is_empty() {
-            None
+        // The title-cased normalized word, a fallback key for the cluster lookup.
+        let title = if clusters.map.is_empty() {
+            0
         } else {
-            clusters.path_hashed(w).or_else(|| {
-                let mut title = Fnv::new();
-                let mut cs = lw.chars();
-                if let Some(c) = cs.next() {
-                    for u in c.to_uppercase() {
-                        title.push_char(u);
-                    }
-                    for c in cs {
-                        title.push_char(c);
-                    }
+            let mut title = Fnv::new();
+            let mut cs = lw.chars();
+            if let Some(c) = cs.next() {
+                for u in c.to_uppercase() {
+                    title.push_char(u);
                 }
-                let title = title.finish();
-                if first.is_uppercase() {
-                    clusters
-                        .path_hashed(title)
-                        .or_else(|| clusters.path_hashed(lwh))
-                } else {
-                    clusters
-                        .path_hashed(lwh)
-                        .or_else(|| clusters.path_hashed(title))
+                for c in cs {
+                    title.push_char(c);
                 }
-            })
-        };
-        let mut cl = [7u64; 4];
-        if let Some((bits, len)) = path {
-            for (j, &p) in CLUSTER_PREFIXES.iter().enumerate() {
-                let l = p.min(len);
-                let masked = if l >= 32 {
-                    bits
-                } else {
-                    bits & ((1u32 << l) - 1)
-                };
-                cl[j] = crate::hash::mix(u64::from(masked) | (u64::from(l) << 40) | 1 << 50);
             }
-        }
+            title.finish()
+        };
+        fallback.push(title);
         out.push(Tok {
             w,
             lw: lwh,
@@ -267,14 +252,43 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
             short_shape,
             sfx,
             pfx,
-            cl,
+            cl: [7; 4],
             init_cap: first.is_uppercase(),
             lower: t.kind == TokenKind::Word && !s.chars().any(char::is_uppercase),
             sent_start: false,
             caps_sent: false,
             title_cue: is_title(lwh),
-            case: clusters.casing_of(lwh),
+            case: 0,
         });
+    }
+    // The lexicon lookups (cache misses, mostly) run as separate passes over the tokens so
+    // that the misses of neighbouring tokens overlap.
+    for t in &mut out {
+        t.case = clusters.casing_of(t.lw);
+    }
+    if !clusters.map.is_empty() {
+        let paths: Vec<Option<(u32, u8)>> = out.iter().map(|t| clusters.path_hashed(t.w)).collect();
+        for ((t, path), &title) in out.iter_mut().zip(paths).zip(&fallback) {
+            let path = path.or_else(|| {
+                let (a, b) = if t.init_cap {
+                    (title, t.lw)
+                } else {
+                    (t.lw, title)
+                };
+                clusters.path_hashed(a).or_else(|| clusters.path_hashed(b))
+            });
+            if let Some((bits, len)) = path {
+                for (j, &p) in CLUSTER_PREFIXES.iter().enumerate() {
+                    let l = p.min(len);
+                    let masked = if l >= 32 {
+                        bits
+                    } else {
+                        bits & ((1u32 << l) - 1)
+                    };
+                    t.cl[j] = crate::hash::mix(u64::from(masked) | (u64::from(l) << 40) | 1 << 50);
+                }
+            }
+        }
     }
     for &(a, b) in segs {
         if a >= b {
