@@ -1,7 +1,7 @@
 //! Accuracy regression tests: Pearson r of `compound` against mean human ratings.
 //!
 //! Every figure is 5-fold cross-validated: each fold's lexicon is fitted (from the VADER
-//! prior plus our news vocabulary) on the other four folds of all four data sets and
+//! prior, the corpus-derived expansion and our news vocabulary) on the other four folds of all four data sets and
 //! scores only the snippets it never saw. Needs `../shared/data/tone` beside the repo;
 //! skipped (with a message) when it is absent.
 
@@ -36,10 +36,10 @@ fn five_fold_cross_validated_pearson_r() {
     let results = fit::cross_validate(&sets, &prior, &FitConfig::default(), 5);
     // Reached levels minus a hair (VADER on the same data: 0.499, 0.872, 0.427, 0.590).
     let floors = [
-        ("nyt", 0.555),
+        ("nyt", 0.563),
         ("tweets", 0.870),
-        ("movies", 0.530),
-        ("amazon", 0.675),
+        ("movies", 0.542),
+        ("amazon", 0.670),
     ];
     for ((name, r), (fname, floor)) in results.iter().zip(floors) {
         assert_eq!(name, fname);
