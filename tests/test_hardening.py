@@ -76,11 +76,6 @@ def test_frame_rejects_wrong_container_types():
             copydesk.frame(bad)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="copydesk.frame(['text']) raises AttributeError ('str' has no attribute 'text'), "
-    "not TypeError: _frames.frame does not check its items (reported to the lead)",
-)
 def test_frame_rejects_non_documents():
     with pytest.raises(TypeError):
         copydesk.frame(["not a document"])
@@ -155,11 +150,6 @@ def test_one_bad_batch_item_names_its_index(nlp, bad, exc, index):
         nlp.analyze_many(t for t in texts)  # a generator is a valid iterable too
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Pipeline.pipe names the index within the failing batch, not within the input "
-    "(pipe(['a', 'b', 3], batch_size=2) says texts[0]) (reported to the lead)",
-)
 def test_pipe_names_the_index_of_a_bad_item(nlp):
     with pytest.raises(TypeError, match=r"\[2\]"):
         list(nlp.pipe(["a", "b", 3], batch_size=2))
@@ -267,7 +257,7 @@ def test_eight_threads_sharing_one_pipeline_agree_with_one_thread(nlp):
     assert sorted(results) == list(range(8))
     for k, out in results.items():
         assert out == expected * 3, f"thread {k} disagrees"
-        for doc, text in zip(out, texts * 3):
+        for doc, text in zip(out, texts * 3, strict=True):
             assert [e.text for e in doc.entities] == [text[e.start : e.end] for e in doc.entities]
 
 

@@ -1,6 +1,7 @@
 """Scaling-out benchmark: the 20 MB news corpus with analyze_many, Dask, Spark.
 
-usage: python benches/python/scale_out.py CORPUS {many|dask|spark} [--parts N ...] [--repeat R] [--level L]
+usage: python benches/python/scale_out.py CORPUS {many|dask|spark}
+       [--parts N ...] [--repeat R] [--level L]
 Prints one JSON line per configuration: median and all wall times (seconds).
 """
 

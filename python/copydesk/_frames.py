@@ -36,6 +36,9 @@ def _pandas():
 def _ids(docs: Sequence[Document], ids: Sequence[Any] | None) -> list[Any]:
     if isinstance(docs, Document):
         raise TypeError("docs must be a sequence of Document; wrap one document in a list")
+    for i, d in enumerate(docs):
+        if not isinstance(d, Document):
+            raise TypeError(f"docs[{i}] must be a copydesk.Document, not {type(d).__name__}")
     if ids is None:
         return list(range(len(docs)))
     ids = list(ids)

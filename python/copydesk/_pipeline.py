@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -12,9 +13,9 @@ from copydesk._copydesk import Document
 class Pipeline(_copydesk.Pipeline):
     """The analysis pipeline: tokenizer, sentence splitter, entity tagger, tone scorer.
 
-    ``Pipeline(entities=True, tone=True, abbreviations=None, titles=None,
+    ``Pipeline(entities=True, tone=True, quotes=True, abbreviations=None, titles=None,
     entity_rules=None, entity_model=None, tone_lexicon=None, replace_tone_lexicon=False,
-    threads=None)``; every argument is keyword-only.
+    aliases=None, threads=None)``; every argument is keyword-only.
 
     - ``nlp(text)`` / ``nlp.analyze(text)``: one :class:`Document`.
     - ``nlp.analyze_many(texts, n_threads=None)``: a list, in input order, computed in
@@ -45,18 +46,32 @@ class Pipeline(_copydesk.Pipeline):
             raise ValueError("batch_size must be at least 1")
         bar = _progress_bar(texts) if progress else None
         it = iter(texts)
+        start = 0
         try:
             while True:
                 batch = list(islice(it, batch_size))
                 if not batch:
                     return
-                docs = self.analyze_many(batch, n_threads=n_threads)
+                for j, t in enumerate(batch):
+                    if not isinstance(t, str):
+                        raise TypeError(f"texts[{start + j}] must be str, not {type(t).__name__}")
+                try:
+                    docs = self.analyze_many(batch, n_threads=n_threads)
+                except ValueError as e:
+                    # Name the index within the whole input, not within this batch.
+                    raise ValueError(_shift_index(str(e), start)) from None
+                start += len(batch)
                 if bar is not None:
                     bar.update(len(batch))
                 yield from docs
         finally:
             if bar is not None:
                 bar.close()
+
+
+def _shift_index(message: str, offset: int) -> str:
+    """Rewrites a leading ``texts[k]`` in an error message to ``texts[k + offset]``."""
+    return re.sub(r"^texts\[(\d+)\]", lambda m: f"texts[{int(m.group(1)) + offset}]", message)
 
 
 def _progress_bar(texts: Iterable[str]):
