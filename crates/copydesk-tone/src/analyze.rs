@@ -182,6 +182,7 @@ pub(crate) fn analyse(
     terms: &mut Vec<Term>,
 ) -> Features {
     let mut f = Features::default();
+    let first_term = terms.len();
     let Scratch {
         items,
         key,
@@ -386,6 +387,12 @@ pub(crate) fn analyse(
             m,
             e,
         });
+    }
+    let scale = rules::length_scale(f.words);
+    if scale != 1.0 {
+        for t in &mut terms[first_term..] {
+            t.m *= scale;
+        }
     }
     f
 }

