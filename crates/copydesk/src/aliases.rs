@@ -470,7 +470,7 @@ pub(crate) fn group(text: &str, entities: &[RawEntity], table: &AliasTable) -> G
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Entities at the first occurrence (after the previous one) of each `(text, label)`.

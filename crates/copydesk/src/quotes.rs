@@ -736,23 +736,7 @@ mod tests {
     use crate::aliases::{self, AliasTable};
     use Label::{Loc, Org, Per};
 
-    /// Entities at successive occurrences of each `(text, label)`.
-    fn mark(text: &str, spans: &[(&str, Label)]) -> Vec<RawEntity> {
-        let mut from = 0;
-        spans
-            .iter()
-            .map(|(s, label)| {
-                let start = from + text[from..].find(s).expect("span in text");
-                from = start + s.len();
-                RawEntity {
-                    start,
-                    end: from,
-                    label: *label,
-                    score: 1.0,
-                }
-            })
-            .collect()
-    }
+    use crate::aliases::tests::mark;
 
     /// `(quoted words, speaker name, cue)` of every quotation found.
     fn quotes(text: &str, ents: &[(&str, Label)]) -> Vec<(String, Option<String>, String)> {
