@@ -7,7 +7,7 @@
 use copydesk_tokenize::{Token, TokenKind};
 
 use crate::rules;
-use crate::table::{Entry, Table, ACTIVE, CONCESSIVE, CONTRAST, NEGATOR, SELF_REF, STOP, TERM};
+use crate::table::{Table, ACTIVE, CONCESSIVE, CONTRAST, NEGATOR, SELF_REF, STOP, TERM};
 
 const NONE: u32 = u32::MAX;
 
@@ -55,6 +55,10 @@ pub(crate) struct Features {
 #[derive(Clone, Copy, Debug)]
 struct Item {
     entry: u32,
+    /// The entry's lexicon valence (0 without an entry).
+    valence: f32,
+    /// Whether the entry's valence counts ([`Entry::scores`]), false without an entry.
+    scores: bool,
     flags: u8,
     degree: f32,
     caps: bool,
@@ -109,7 +113,8 @@ fn key_and_case<'a>(s: &'a str, buf: &'a mut String) -> (&'a str, Case) {
             return (s, case);
         }
         buf.clear();
-        buf.extend(b.iter().map(|c| c.to_ascii_lowercase() as char));
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
         return (buf, case);
     }
     let case = Case {
@@ -119,6 +124,48 @@ fn key_and_case<'a>(s: &'a str, buf: &'a mut String) -> (&'a str, Case) {
     buf.clear();
     buf.push_str(&copydesk_tokenize::normalize(s));
     (buf, case)
+}
+
+/// For an ASCII token of 1 to 8 bytes not starting with `#`: its lower-cased bytes as a
+/// little-endian, zero-padded word (the head [`Table::get_short`] takes, identical to what
+/// [`Table::get`] computes for the key [`key_and_case`] gives) and its [`Case`], computed
+/// eight bytes at a time. `None` for other tokens, which take the general path (hashtags
+/// there fall back to their text without `#`).
+#[inline]
+fn short_ascii(s: &str) -> Option<(u64, Case)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
+    let n = b.len();
+    if n == 0 || n > 8 || b[0] == b'#' {
+        return None;
+    }
+    // The bytes as a zero-padded little-endian word, from overlapping loads (a byte copy
+    // into a stack buffer costs a call and a store-forwarding stall).
+    let w = if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | u64::from(hi) << ((n - 4) * 8)
+    } else {
+        u64::from(b[0]) | u64::from(b[n / 2]) << (n / 2 * 8) | u64::from(b[n - 1]) << ((n - 1) * 8)
+    };
+    if w & HIGH != 0 {
+        return None;
+    }
+    // Every byte is below 0x80, so these byte-wise additions never carry across bytes;
+    // padding bytes (0) are neither upper- nor lower-case.
+    let in_range = |lo: u8, hi: u8| {
+        let ge = w.wrapping_add(ONES * u64::from(0x80 - lo));
+        let gt = w.wrapping_add(ONES * u64::from(0x80 - hi - 1));
+        ge & !gt & HIGH
+    };
+    let upper = in_range(b'A', b'Z');
+    let lower = in_range(b'a', b'z');
+    let case = Case {
+        lower: lower != 0,
+        caps: lower == 0 && upper.count_ones() >= 2,
+    };
+    Some((w | upper >> 2, case))
 }
 
 fn is_caps(s: &str) -> bool {
@@ -199,17 +246,23 @@ pub(crate) fn analyse(
         let s = tok.text(text);
         let kind = tok.kind;
         let wl = word_like(kind);
-        let (k, case) = key_and_case(s, key);
-        let mut entry = table.get(k).unwrap_or(NONE);
-        if entry == NONE && kind == TokenKind::Hashtag && k.len() > 1 {
-            entry = table.get(&k[1..]).unwrap_or(NONE);
-        }
+        let (mut entry, case) = if let Some((head, case)) = short_ascii(s) {
+            // Fast path: a short ASCII token is looked up by its lower-cased word.
+            (table.get_short(head, s.len()).unwrap_or(NONE), case)
+        } else {
+            let (k, case) = key_and_case(s, key);
+            let mut entry = table.get(k).unwrap_or(NONE);
+            if entry == NONE && kind == TokenKind::Hashtag && k.len() > 1 {
+                entry = table.get(&k[1..]).unwrap_or(NONE);
+            }
+            (entry, case)
+        };
         let mut consumed = 1;
         if entry != NONE && entries[entry as usize].max_phrase >= 2 {
             let contiguous = !wl;
             let max = entries[entry as usize].max_phrase as usize;
             phrase.clear();
-            phrase.push_str(k);
+            phrase.push_str(key_of(s, key));
             for n in 2..=max {
                 let j = i + n - 1;
                 if j >= tokens.len() || (contiguous && tokens[j].start != tokens[j - 1].end) {
@@ -260,6 +313,8 @@ pub(crate) fn analyse(
                 if is_boundary(s) {
                     items.push(Item {
                         entry: NONE,
+                        valence: 0.0,
+                        scores: false,
                         flags: 0,
                         degree: 0.0,
                         caps: false,
@@ -281,16 +336,18 @@ pub(crate) fn analyse(
             any_caps |= caps;
             any_lower |= case.lower;
         }
-        let (flags, degree) = if entry == NONE {
-            (0, 0.0)
+        let (flags, degree, valence, scores) = if entry == NONE {
+            (0, 0.0, 0.0, false)
         } else {
             let e = &entries[entry as usize];
-            (e.flags, e.degree)
+            (e.flags, e.degree, e.valence, e.scores())
         };
         let attached =
             wl && i > 0 && tokens[i - 1].end == tok.start && word_like(tokens[i - 1].kind);
         items.push(Item {
             entry,
+            valence,
+            scores,
             flags,
             degree,
             caps,
@@ -326,11 +383,8 @@ pub(crate) fn analyse(
     };
 
     for (j, it) in items.iter().enumerate() {
-        if it.entry == NONE {
-            continue;
-        }
-        let en: &Entry = &entries[it.entry as usize];
-        if !en.scores() || (en.valence == 0.0 && (!all_terms || en.flags & STOP != 0)) {
+        // Items without an entry have `scores == false`.
+        if !it.scores || (it.valence == 0.0 && (!all_terms || it.flags & STOP != 0)) {
             continue;
         }
         let mut m = match (contrast, concession) {

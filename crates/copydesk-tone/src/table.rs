@@ -197,6 +197,46 @@ impl Table {
             return None;
         }
         let (head, h) = head_and_hash(key);
+        self.probe(key, head, h)
+    }
+
+    /// The entry index of a canonical key of 1 to 8 bytes given as its little-endian,
+    /// zero-padded `head` word (what [`get`](Self::get) computes for such keys), without
+    /// the key's text.
+    #[inline]
+    pub fn get_short(&self, head: u64, len: usize) -> Option<u32> {
+        debug_assert!((1..=8).contains(&len));
+        if self.slots.is_empty() {
+            return None;
+        }
+        let h = crate::hash::mix(head ^ (len as u64) << 59);
+        // `key` is only read for keys over 8 bytes.
+        self.probe_short(head, len, h)
+    }
+
+    /// [`get`](Self::get) for a key of up to 8 bytes, given its head word and hash.
+    #[inline]
+    fn probe_short(&self, head: u64, len: usize, h: u64) -> Option<u32> {
+        if !self.maybe(h) {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        loop {
+            let s = self.slots[at];
+            if s.len == 0 {
+                return None;
+            }
+            if s.head == head && s.len as usize == len {
+                return Some(s.index);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The probe of [`get`](Self::get), given the key's head word and hash.
+    #[inline]
+    fn probe(&self, key: &str, head: u64, h: u64) -> Option<u32> {
         if !self.maybe(h) {
             return None;
         }
