@@ -472,33 +472,21 @@ impl<'a> Reader<'a> {
         self.pos = end;
         Ok(s)
     }
+    /// The next `N` bytes as an array (`what` names the field in the error).
+    fn array<const N: usize>(&mut self, what: &'static str) -> Result<[u8; N], Error> {
+        self.take(N)?.try_into().map_err(|_| Error::Corrupt(what))
+    }
     fn u16(&mut self) -> Result<u16, Error> {
-        Ok(u16::from_le_bytes(
-            self.take(2)?
-                .try_into()
-                .map_err(|_| Error::Corrupt("u16"))?,
-        ))
+        self.array("u16").map(u16::from_le_bytes)
     }
     fn u32(&mut self) -> Result<u32, Error> {
-        Ok(u32::from_le_bytes(
-            self.take(4)?
-                .try_into()
-                .map_err(|_| Error::Corrupt("u32"))?,
-        ))
+        self.array("u32").map(u32::from_le_bytes)
     }
     fn u64(&mut self) -> Result<u64, Error> {
-        Ok(u64::from_le_bytes(
-            self.take(8)?
-                .try_into()
-                .map_err(|_| Error::Corrupt("u64"))?,
-        ))
+        self.array("u64").map(u64::from_le_bytes)
     }
     fn f32(&mut self) -> Result<f32, Error> {
-        let v = f32::from_le_bytes(
-            self.take(4)?
-                .try_into()
-                .map_err(|_| Error::Corrupt("f32"))?,
-        );
+        let v = f32::from_le_bytes(self.array("f32")?);
         if v.is_finite() {
             Ok(v)
         } else {

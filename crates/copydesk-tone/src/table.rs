@@ -217,26 +217,28 @@ impl Table {
     /// [`get`](Self::get) for a key of up to 8 bytes, given its head word and hash.
     #[inline]
     fn probe_short(&self, head: u64, len: usize, h: u64) -> Option<u32> {
-        if !self.maybe(h) {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut at = h as usize & mask;
-        loop {
-            let s = self.slots[at];
-            if s.len == 0 {
-                return None;
-            }
-            if s.head == head && s.len as usize == len {
-                return Some(s.index);
-            }
-            at = (at + 1) & mask;
-        }
+        // Keys of up to 8 bytes are settled by the slot alone.
+        self.probe_with(head, len, h, |_| true)
     }
 
     /// The probe of [`get`](Self::get), given the key's head word and hash.
     #[inline]
     fn probe(&self, key: &str, head: u64, h: u64) -> Option<u32> {
+        self.probe_with(head, key.len(), h, |index| {
+            key.len() <= 8 || self.key(index as usize) == key
+        })
+    }
+
+    /// Linear probing from hash `h` for a slot with this head word and length, for which
+    /// `full_match` (given the slot's entry index) confirms the whole key.
+    #[inline]
+    fn probe_with(
+        &self,
+        head: u64,
+        len: usize,
+        h: u64,
+        full_match: impl Fn(u32) -> bool,
+    ) -> Option<u32> {
         if !self.maybe(h) {
             return None;
         }
@@ -247,11 +249,8 @@ impl Table {
             if s.len == 0 {
                 return None;
             }
-            if s.head == head && s.len as usize == key.len() {
-                // Keys of up to 8 bytes are settled by the slot alone.
-                if key.len() <= 8 || self.key(s.index as usize) == key {
-                    return Some(s.index);
-                }
+            if s.head == head && s.len as usize == len && full_match(s.index) {
+                return Some(s.index);
             }
             at = (at + 1) & mask;
         }
