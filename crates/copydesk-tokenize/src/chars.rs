@@ -59,6 +59,37 @@ pub(crate) fn is_ascii_alnum(b: u8) -> bool {
     CLASS[b as usize] & (ALPHA | DIGIT) != 0
 }
 
+/// End of the run of ASCII letters and digits starting at `i` (`i` itself if none).
+///
+/// Eight bytes at a time: a word ends at the first byte of the word that is not `[0-9A-Za-z]`,
+/// found from a bit mask instead of one data-dependent branch per byte.
+#[inline]
+pub(crate) fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Bytes >= 0x80 are never alphanumeric; the others are compared in range with
+        // byte-wise additions that cannot carry (every masked byte is below 0x80).
+        let x = w & !HIGH;
+        let in_range = |lo: u8, hi: u8| {
+            let ge = x.wrapping_add(ONES * u64::from(0x80 - lo));
+            let gt = x.wrapping_add(ONES * u64::from(0x80 - hi - 1));
+            ge & !gt & HIGH
+        };
+        let alnum = (in_range(b'0', b'9') | in_range(b'A', b'Z') | in_range(b'a', b'z')) & !w;
+        let stop = !alnum & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && is_ascii_alnum(b[i]) {
+        i += 1;
+    }
+    i
+}
+
 /// Decodes the char starting at byte `i` of valid UTF-8 `b` (`i` on a char boundary).
 /// Returns the char and its length in bytes.
 #[inline]
@@ -235,6 +266,20 @@ mod tests {
                 (b as char).is_whitespace(),
                 "{b:#x}"
             );
+        }
+    }
+
+    #[test]
+    fn alnum_run_end_matches_the_byte_loop() {
+        // Every byte value at every offset of an eight-byte block, and runs crossing blocks.
+        let mut b: Vec<u8> = (0u8..=255).collect();
+        b.extend_from_slice(b"Sanctions2024abcdefghijklmnopqrstuvwxyz0123456789Z");
+        for i in 0..=b.len() {
+            let mut e = i;
+            while e < b.len() && is_ascii_alnum(b[e]) {
+                e += 1;
+            }
+            assert_eq!(alnum_run_end(&b, i), e, "from {i}");
         }
     }
 

@@ -11,9 +11,9 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::abbrev::{is_sentence_starter, AbbreviationKind, Abbreviations};
 use crate::chars::PLAIN_END;
 use crate::chars::{
-    decode, is_apostrophe, is_ascii_alnum, is_dash, is_emoji_base, is_emoji_extender, is_joiner,
-    is_mark, is_regional_indicator, is_segmented_script, is_text_pictograph, is_unicode_punct,
-    is_word_char, ALPHA, CLASS, DIGIT, HIGH, WS,
+    alnum_run_end, decode, is_apostrophe, is_ascii_alnum, is_dash, is_emoji_base,
+    is_emoji_extender, is_joiner, is_mark, is_regional_indicator, is_segmented_script,
+    is_text_pictograph, is_unicode_punct, is_word_char, ALPHA, CLASS, DIGIT, HIGH, WS,
 };
 use crate::lexicon::{fused_contraction, is_clitic, is_file_extension, is_hyphen_prefix, is_tld};
 use crate::token::{Token, TokenKind};
@@ -142,10 +142,7 @@ impl<'t> Scanner<'t> {
                 // Fast path: a run of ASCII letters/digits ended by whitespace or simple
                 // punctuation is a plain word (no URL, e-mail, clitic or abbreviation).
                 let b = self.b;
-                let mut i = p + 1;
-                while i < b.len() && is_ascii_alnum(b[i]) {
-                    i += 1;
-                }
+                let i = alnum_run_end(b, p + 1);
                 if i == b.len() || PLAIN_END[b[i] as usize] {
                     if let Some(k) = fused_contraction(&b[p..i]) {
                         return (p + k, TokenKind::Word);
