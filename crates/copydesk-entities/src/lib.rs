@@ -76,6 +76,11 @@ static DEFAULT_MODEL: LazyLock<Arc<Model>> = LazyLock::new(|| {
     )
 });
 
+/// Tokens longer than this many bytes (base64 blobs, a megabyte of combining marks on one
+/// letter) are never names, dates or amounts: they are left out of tagging, so that no
+/// per-token feature work (case folding, normalization) runs over them.
+const MAX_TOKEN_BYTES: usize = 256;
+
 /// The entity tagger: a model plus optional user phrase rules. Cheap to clone (the model is
 /// shared), `Send + Sync`.
 #[derive(Clone, Debug)]
@@ -136,13 +141,22 @@ impl EntityTagger {
             .copied()
             .filter(|t| {
                 t.start < t.end
+                    && t.end - t.start <= MAX_TOKEN_BYTES
                     && t.end <= text.len()
                     && text.is_char_boundary(t.start)
                     && text.is_char_boundary(t.end)
             })
             .collect();
         let segs = segments::segments(text, &tokens, sentences);
-        let mut ents = self.model_entities(text, &tokens, &segs);
+        let segs = segments::bounded(segs, segments::MAX_SEGMENT_TOKENS);
+        let mut ents = Vec::new();
+        let mut local = Vec::new();
+        for block in segments::blocks(&segs, segments::BLOCK_TOKENS) {
+            let (t0, t1) = (segs[block.start].0, segs[block.end - 1].1);
+            local.clear();
+            local.extend(segs[block].iter().map(|&(a, b)| (a - t0, b - t0)));
+            ents.extend(self.model_entities(text, &tokens[t0..t1], &local));
+        }
         let rule_ents = rules::find(text, &tokens, &segs);
         let rule_ents = trim_rules(rule_ents, &ents, &tokens);
         ents = merge(ents, rule_ents);
@@ -293,6 +307,34 @@ mod tests {
     #[test]
     fn tagger_is_send_sync() {
         assert_send_sync::<EntityTagger>();
+    }
+
+    #[test]
+    fn huge_tokens_are_skipped_and_the_rest_is_tagged() {
+        let text = format!(
+            "{} Angela Merkel met officials in Paris.",
+            "\u{301}".repeat(400)
+        );
+        let labels: Vec<(&str, Label)> = tag_entities(&text)
+            .iter()
+            .map(|e| (&text[e.start..e.end], e.label))
+            .collect();
+        assert!(
+            labels.contains(&("Angela Merkel", Label::Per)),
+            "{labels:?}"
+        );
+        assert!(labels.contains(&("Paris", Label::Loc)), "{labels:?}");
+    }
+
+    #[test]
+    fn a_long_document_is_tagged_block_by_block_like_its_parts() {
+        let para = "Angela Merkel met officials in Paris on Monday. ";
+        let one = tag_entities(para);
+        let n = 2 * segments::BLOCK_TOKENS / 10;
+        let text = para.repeat(n);
+        let all = tag_entities(&text);
+        assert_eq!(all.len(), one.len() * n);
+        assert!(all.windows(2).all(|w| w[0].end <= w[1].start));
     }
 
     #[test]
