@@ -79,6 +79,16 @@ pub(crate) struct Scratch {
     tmp: String,
 }
 
+impl Scratch {
+    /// Buffers with room for sentences of `items` items.
+    pub(crate) fn with_capacity(items: usize) -> Self {
+        Scratch {
+            items: Vec::with_capacity(items),
+            ..Scratch::default()
+        }
+    }
+}
+
 /// The lookup key of a token's text: borrowed if already lower-case ASCII, otherwise
 /// lower-cased (ASCII) or [`copydesk_tokenize::normalize`]d into `buf`.
 #[inline]
@@ -133,8 +143,6 @@ fn key_and_case<'a>(s: &'a str, buf: &'a mut String) -> (&'a str, Case) {
 /// there fall back to their text without `#`).
 #[inline]
 fn short_ascii(s: &str) -> Option<(u64, Case)> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = s.as_bytes();
     let n = b.len();
     if n == 0 || n > 8 || b[0] == b'#' {
@@ -149,6 +157,48 @@ fn short_ascii(s: &str) -> Option<(u64, Case)> {
     } else {
         u64::from(b[0]) | u64::from(b[n / 2]) << (n / 2 * 8) | u64::from(b[n - 1]) << ((n - 1) * 8)
     };
+    let (lower, upper) = ascii_word_case(w)?;
+    let case = Case {
+        lower: lower != 0,
+        caps: lower == 0 && upper.count_ones() >= 2,
+    };
+    Some((w | upper >> 2, case))
+}
+
+/// For an ASCII token of 9 to 16 bytes not starting with `#`: its lower-cased bytes as two
+/// little-endian words (bytes 0..8, and bytes 8.. zero-padded; what [`Table::get_medium`]
+/// takes) and its [`Case`]. `None` for other tokens.
+#[inline]
+fn medium_ascii(s: &str) -> Option<([u64; 2], Case)> {
+    let b = s.as_bytes();
+    let n = b.len();
+    if !(9..=16).contains(&n) || b[0] == b'#' {
+        return None;
+    }
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let w0 = word(0);
+    // Bytes n-8..n, shifted down so that bytes 8..n start the word and zeros follow.
+    let w1 = word(n - 8) >> ((16 - n) * 8);
+    let (l0, u0) = ascii_word_case(w0)?;
+    let (l1, u1) = ascii_word_case(w1)?;
+    let lower = l0 | l1;
+    let case = Case {
+        lower: lower != 0,
+        caps: lower == 0 && u0.count_ones() + u1.count_ones() >= 2,
+    };
+    Some(([w0 | u0 >> 2, w1 | u1 >> 2], case))
+}
+
+/// The lower-case and upper-case ASCII letters of a word of bytes, as masks with the high
+/// bit of each such byte set; `None` if a byte is not ASCII.
+#[inline]
+fn ascii_word_case(w: u64) -> Option<(u64, u64)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     if w & HIGH != 0 {
         return None;
     }
@@ -159,13 +209,7 @@ fn short_ascii(s: &str) -> Option<(u64, Case)> {
         let gt = w.wrapping_add(ONES * u64::from(0x80 - hi - 1));
         ge & !gt & HIGH
     };
-    let upper = in_range(b'A', b'Z');
-    let lower = in_range(b'a', b'z');
-    let case = Case {
-        lower: lower != 0,
-        caps: lower == 0 && upper.count_ones() >= 2,
-    };
-    Some((w | upper >> 2, case))
+    Some((in_range(b'a', b'z'), in_range(b'A', b'Z')))
 }
 
 fn is_caps(s: &str) -> bool {
@@ -217,6 +261,33 @@ fn word_like(kind: TokenKind) -> bool {
     )
 }
 
+/// Whether the token after `tokens[i]` (whose entry `entry` starts some phrase) may be a
+/// phrase's second word: a cheap filter before building phrase keys. `wl` tells whether
+/// `tokens[i]` is word-like (a non-word phrase, an emoticon, needs contiguous tokens).
+#[inline]
+fn may_continue_phrase(
+    table: &Table,
+    entry: u32,
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    wl: bool,
+    buf: &mut String,
+) -> bool {
+    let Some(next) = tokens.get(i + 1) else {
+        return false;
+    };
+    if !wl && next.start != tokens[i].end {
+        return false;
+    }
+    let s = next.text(text);
+    let h = match short_ascii(s) {
+        Some((head, _)) => Table::short_hash(head, s.len()),
+        None => Table::key_hash(key_of(s, buf)),
+    };
+    table.may_continue_phrase(entry, h)
+}
+
 /// Analyses one sentence (`tokens`, offsets into `text`), appending its terms to `terms`.
 /// With `all_terms`, entries with no valence (but not function words) are emitted too, for
 /// fitting; otherwise only entries with a valence.
@@ -249,6 +320,8 @@ pub(crate) fn analyse(
         let (mut entry, case) = if let Some((head, case)) = short_ascii(s) {
             // Fast path: a short ASCII token is looked up by its lower-cased word.
             (table.get_short(head, s.len()).unwrap_or(NONE), case)
+        } else if let Some((words, case)) = medium_ascii(s) {
+            (table.get_medium(words, s.len()).unwrap_or(NONE), case)
         } else {
             let (k, case) = key_and_case(s, key);
             let mut entry = table.get(k).unwrap_or(NONE);
@@ -258,7 +331,10 @@ pub(crate) fn analyse(
             (entry, case)
         };
         let mut consumed = 1;
-        if entry != NONE && entries[entry as usize].max_phrase >= 2 {
+        if entry != NONE
+            && entries[entry as usize].max_phrase >= 2
+            && may_continue_phrase(table, entry, text, tokens, i, wl, tmp)
+        {
             let contiguous = !wl;
             let max = entries[entry as usize].max_phrase as usize;
             phrase.clear();
@@ -449,4 +525,49 @@ pub(crate) fn analyse(
         }
     }
     f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::DEFAULT_LEXICON;
+
+    /// The word-at-a-time lookups find exactly what the general path finds, for every key
+    /// of the table in three casings and for words outside it.
+    #[test]
+    fn fast_lookups_match_the_general_path() {
+        let table = Table::new(&DEFAULT_LEXICON);
+        let mut buf = String::new();
+        let mut checked = 0;
+        let keys = (0..table.entries.len()).map(|i| table.key(i).to_owned());
+        let extra = ["Xylophonist", "unprecedentedly", "NEGOTIATIONS", "a", "Qz"];
+        for key in keys.chain(extra.iter().map(|s| (*s).to_owned())) {
+            let mut title = key.clone();
+            title[..1].make_ascii_uppercase();
+            for w in [key.clone(), key.to_ascii_uppercase(), title] {
+                let general = table.get(key_of(&w, &mut buf));
+                let fast = if let Some((head, _)) = short_ascii(&w) {
+                    table.get_short(head, w.len())
+                } else if let Some((words, _)) = medium_ascii(&w) {
+                    table.get_medium(words, w.len())
+                } else {
+                    continue;
+                };
+                assert_eq!(fast, general, "{w:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 20_000, "{checked}");
+    }
+
+    #[test]
+    fn medium_tokens_get_their_case() {
+        let (_, case) = medium_ascii("SANCTIONED!!").unwrap();
+        assert!(case.caps && !case.lower);
+        let (_, case) = medium_ascii("Negotiations").unwrap();
+        assert!(!case.caps && case.lower);
+        assert!(medium_ascii("#hashtagged").is_none());
+        assert!(medium_ascii("négociations").is_none());
+        assert!(medium_ascii("short").is_none());
+    }
 }

@@ -14,6 +14,18 @@ pub(crate) fn hash(s: &str) -> u64 {
     mix(h.hash)
 }
 
+/// [`hash`] of a string of `len` bytes (`len > 0`) given as little-endian words, the last
+/// one zero-padded.
+#[inline]
+pub(crate) fn hash_words(words: &[u64], len: usize) -> u64 {
+    let mut h = FxHasher::default();
+    for &w in words {
+        h.add(w);
+    }
+    h.add(len as u64);
+    mix(h.hash)
+}
+
 /// A full-avalanche finaliser (splitmix64's): every output bit depends on every input bit.
 #[inline]
 pub(crate) fn mix(x: u64) -> u64 {

@@ -308,8 +308,8 @@ impl ToneScorer {
         sentences: &[Sentence],
         mut per_sentence: Option<&mut Vec<Tone>>,
     ) -> Acc {
-        let mut scratch = Scratch::default();
-        let mut terms = Vec::new();
+        let mut scratch = Scratch::with_capacity(tokens.len().min(256));
+        let mut terms = Vec::with_capacity(tokens.len().min(256) / 4);
         let mut doc = Acc::default();
         let mut t = 0;
         for s in sentences {

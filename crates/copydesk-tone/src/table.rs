@@ -73,6 +73,12 @@ fn head_and_hash(key: &str) -> (u64, u64) {
     (head, h)
 }
 
+/// The Bloom hash of a phrase's first-word entry and its second word's key hash.
+#[inline]
+fn pair_hash(first: u32, second: u64) -> u64 {
+    crate::hash::mix(second ^ (u64::from(first) << 32 | 0x9e37_79b9))
+}
+
 /// Key → entry index, plus the entries.
 ///
 /// The index is a compact open-addressing table whose 16-byte slots hold the first 8 bytes
@@ -94,6 +100,10 @@ pub(crate) struct Table {
     pub entries: Vec<Entry>,
     /// Entries of "so", "this", "that" (after a negator they intensify: "never so good").
     so_this: [u32; 3],
+    /// A 2-hash Bloom filter over the (first-word entry, second-word hash) pairs of the
+    /// phrases: most words that start some phrase are not followed by a second word of
+    /// one, and are rejected here without building a phrase key.
+    pairs: Vec<u64>,
 }
 
 impl Table {
@@ -168,13 +178,46 @@ impl Table {
         }
         let n = key.split(' ').count();
         if n > 1 {
-            let first = key.split(' ').next().unwrap_or(key).to_owned();
+            let mut words = key.split(' ');
+            let first = words.next().unwrap_or(key).to_owned();
+            let second = words.next().unwrap_or("").to_owned();
             let f = self.intern(&first);
+            if self.pairs.is_empty() {
+                self.pairs = vec![0; 1 << 10];
+            }
+            let (a, b) = Self::bloom_bits(pair_hash(f as u32, Self::key_hash(&second)));
+            self.pairs[a >> 6] |= 1 << (a & 63);
+            self.pairs[b >> 6] |= 1 << (b & 63);
             let len = u8::try_from(n).unwrap_or(u8::MAX);
             let e = &mut self.entries[f];
             e.max_phrase = e.max_phrase.max(len);
         }
         i
+    }
+
+    /// The hash a canonical key has in the table.
+    #[inline]
+    pub fn key_hash(key: &str) -> u64 {
+        head_and_hash(key).1
+    }
+
+    /// The hash of a canonical key of 1 to 8 bytes given as its little-endian, zero-padded
+    /// `head` word (as [`get_short`](Self::get_short) takes it); equals
+    /// [`key_hash`](Self::key_hash) of that key.
+    #[inline]
+    pub fn short_hash(head: u64, len: usize) -> u64 {
+        crate::hash::mix(head ^ (len as u64) << 59)
+    }
+
+    /// False if no phrase starts with the key of `entry` followed by a word whose key has
+    /// hash `second` (see [`key_hash`](Self::key_hash)); true if one may.
+    #[inline]
+    pub fn may_continue_phrase(&self, entry: u32, second: u64) -> bool {
+        if self.pairs.is_empty() {
+            return false;
+        }
+        let (a, b) = Self::bloom_bits(pair_hash(entry, second));
+        (self.pairs[a >> 6] >> (a & 63)) & (self.pairs[b >> 6] >> (b & 63)) & 1 == 1
     }
 
     /// Whether `entry` is "so", "this" or "that".
@@ -209,9 +252,26 @@ impl Table {
         if self.slots.is_empty() {
             return None;
         }
-        let h = crate::hash::mix(head ^ (len as u64) << 59);
+        let h = Self::short_hash(head, len);
         // `key` is only read for keys over 8 bytes.
         self.probe_short(head, len, h)
+    }
+
+    /// The entry index of a canonical key of 9 to 16 bytes given as two little-endian words
+    /// (bytes 0..8, then bytes 8.. zero-padded), without the key's text.
+    #[inline]
+    pub fn get_medium(&self, words: [u64; 2], len: usize) -> Option<u32> {
+        debug_assert!((9..=16).contains(&len));
+        if self.slots.is_empty() {
+            return None;
+        }
+        let h = crate::hash::hash_words(&words, len);
+        self.probe_with(words[0], len, h, |index| {
+            let key = self.key(index as usize).as_bytes();
+            let mut tail = [0u8; 8];
+            tail[..len - 8].copy_from_slice(&key[8..len]);
+            u64::from_le_bytes(tail) == words[1]
+        })
     }
 
     /// [`get`](Self::get) for a key of up to 8 bytes, given its head word and hash.
