@@ -115,6 +115,9 @@ mod tests {
     fn short_documents_are_one_block() {
         let segs = vec![(0, 10), (10, 25), (25, 40)];
         assert_eq!(bounded(segs.clone(), 1024), segs);
-        assert_eq!(blocks(&segs, 8192), vec![std::ops::Range { start: 0, end: 3 }]);
+        assert_eq!(
+            blocks(&segs, 8192),
+            vec![std::ops::Range { start: 0, end: 3 }]
+        );
     }
 }
