@@ -19,6 +19,9 @@ pub(crate) const SELF_REF: u8 = 16;
 pub(crate) const STOP: u8 = 32;
 /// The key is a complete term (a lexicon entry or a rule word), not only a phrase prefix.
 pub(crate) const TERM: u8 = 64;
+/// A valence shifter (`reduce`, `prevent`, `end`): neutralises the sentiment words in its
+/// scope ("decrease fatalities" is good news, "reduce support" bad).
+pub(crate) const SHIFTER: u8 = 128;
 
 /// One key's data.
 #[derive(Clone, Copy, Debug, Default)]
@@ -92,8 +95,10 @@ pub(crate) struct Table {
     spans: Vec<(u32, u32)>,
     /// The entries, by index.
     pub entries: Vec<Entry>,
-    /// Entries of "so", "this", "that" (after a negator they intensify: "never so good").
+    /// Entries of "so", "this", "that" (after "never" they intensify: "never so good").
     so_this: [u32; 3],
+    /// Entry of "never".
+    never: u32,
 }
 
 impl Table {
@@ -103,6 +108,9 @@ impl Table {
         t.grow(((lexicon.len() + 2048) * 3 / 2).next_power_of_two());
         for w in rules::NEGATORS {
             t.add_role(w, NEGATOR);
+        }
+        for w in rules::SHIFTERS {
+            t.add_role(w, SHIFTER);
         }
         for w in rules::CONTRASTIVE {
             t.add_role(w, CONTRAST);
@@ -141,6 +149,7 @@ impl Table {
         for (n, w) in ["so", "this", "that"].iter().enumerate() {
             t.so_this[n] = t.intern(w) as u32;
         }
+        t.never = t.intern("never") as u32;
         t
     }
 
@@ -181,6 +190,12 @@ impl Table {
     #[inline]
     pub fn is_so_this(&self, entry: u32) -> bool {
         self.so_this.contains(&entry)
+    }
+
+    /// Whether `entry` is "never".
+    #[inline]
+    pub fn is_never(&self, entry: u32) -> bool {
+        self.never == entry
     }
 
     /// The canonical key of entry `i`.
