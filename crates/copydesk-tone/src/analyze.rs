@@ -344,8 +344,9 @@ pub(crate) fn analyse(
                 continue;
             }
         }
-        if !wl {
-            // An emoticon: counts as a word (as emoji do).
+        if !wl && !is_boundary(s) {
+            // An emoticon: counts as a word (as emoji do). Punctuation with a valence (the
+            // question mark) is scored but is not a word.
             f.words += 1;
         }
         let caps = wl && case.caps;

@@ -273,9 +273,17 @@ pub(crate) const CONTRASTIVE: &[&str] = &[
     "instead",
 ];
 
-/// Concessive conjunctions: their own clause (to the next comma) counts half, the rest of
-/// the sentence 1.5 times.
-pub(crate) const CONCESSIVE: &[&str] = &["although", "though", "despite", "even though", "albeit"];
+/// Concessive (and conditional) conjunctions: their own clause (to the next comma) counts
+/// half, the rest of the sentence 1.5 times. A conditional clause ("if the talks fail, ...")
+/// is hypothetical; the main clause carries the writer's verdict.
+pub(crate) const CONCESSIVE: &[&str] = &[
+    "if",
+    "although",
+    "though",
+    "despite",
+    "even though",
+    "albeit",
+];
 
 /// First-person (self and group) pronouns, for the self-reference density.
 pub(crate) const SELF_PRONOUNS: &[&str] = &[
