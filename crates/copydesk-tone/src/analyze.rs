@@ -432,7 +432,7 @@ pub(crate) fn analyse(
             if p.boundary
                 || p.emoticon
                 || p.flags & (CONTRAST | CONCESSIVE) != 0
-                || seen == rules::WINDOW
+                || seen == rules::NEGATION_WINDOW
             {
                 break;
             }
@@ -447,11 +447,11 @@ pub(crate) fn analyse(
                     m *= rules::NEGATION;
                     mn *= rules::NEGATION_OF_NEGATIVE;
                 }
-            } else if p.flags & SHIFTER != 0 {
+            } else if p.flags & SHIFTER != 0 && seen < rules::WINDOW {
                 m *= rules::SHIFT;
                 mn *= rules::SHIFT;
             }
-            if p.degree != 0.0 {
+            if p.degree != 0.0 && seen < rules::WINDOW {
                 let mut d = p.degree * rules::BOOST;
                 if p.caps && mixed {
                     d += p.degree.signum() * rules::CAPS;

@@ -20,12 +20,12 @@
 //! -4..+4 scale, then rules adjust each sentiment word:
 //!
 //! - **negation**: a negator (`not`, `n't`, `no`, `never`, `without`, `lack`, ...) within the
-//!   three previous words *of the same clause* multiplies a positive valence by -0.74 (flip
+//!   four previous words *of the same clause* multiplies a positive valence by -0.74 (flip
 //!   and weaken) and a negative one by -0.3 ("not bad" is only mildly positive): "no
 //!   agreement was reached" is negative; "never so/this" intensifies instead;
 //! - **valence shifters** (`reduce`, `prevent`, `end`, `curb`, `ban`, ...): sentiment words
-//!   in the same three-word scope count 0, since "reduce poverty" is good news and "reduce
-//!   support" bad;
+//!   in the next three words of the clause count 0, since "reduce poverty" is good news and
+//!   "reduce support" bad;
 //! - **boosters and dampeners** (`very`, `extremely` / `slightly`, `kind of`) within three
 //!   words add or remove 0.293 of magnitude, fading with distance;
 //! - **capitals**: a word in capitals in mixed-case text gains 0.733 of magnitude;

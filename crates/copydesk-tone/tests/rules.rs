@@ -77,8 +77,15 @@ fn negation_flips_and_weakens() {
     ));
     // A negated negative is only mildly positive.
     assert!(close(t.score("not bad").compound, squash(0.3 * 2.0)));
-    // The scope is three words and stops at a clause boundary.
-    assert!(close(t.score("not one of the good").compound, squash(2.0)));
+    // The scope is four words and stops at a clause boundary.
+    assert!(close(
+        t.score("not one of the good").compound,
+        squash(-0.74 * 2.0)
+    ));
+    assert!(close(
+        t.score("not one of all the good").compound,
+        squash(2.0)
+    ));
     assert!(close(t.score("not, good").compound, squash(2.0)));
     // Double negation flips back (weakened twice).
     assert!(close(
