@@ -84,10 +84,11 @@ pub struct FitConfig {
     pub learning_rate: f64,
     /// New words whose fitted |valence| stays below this are left out of the lexicon.
     pub min_new_valence: f32,
-    /// Ridge strength (toward 1) of two fitted scales, for negative and positive prior
-    /// valences: words of the VADER lexicon and the expansion are shrunk toward `scale ×
-    /// prior` rather than `prior` (and those the samples do not use get `scale × prior`).
-    /// 0 keeps both scales at 1.
+    /// Ridge strength (toward 1) of eight fitted scales, one per sign and band of |prior
+    /// valence| (below 1, 1..2, 2..3, 3 and above): words of the VADER lexicon and the
+    /// expansion are shrunk toward `scale × prior` rather than `prior` (and those the
+    /// samples do not use get `scale × prior`), a monotone-ish recalibration of the prior
+    /// for news. 0 keeps all scales at 1.
     pub lambda_scale: f64,
 }
 
@@ -223,7 +224,7 @@ pub fn fit_lexicon(samples: &[Sample<'_>], prior: &Lexicon, config: &FitConfig) 
         })
         .collect();
     // Words of the VADER lexicon and the expansion are shrunk toward `scale · prior`, with
-    // one fitted scale for negative and one for positive prior valences.
+    // one fitted scale per sign and magnitude band of the prior valence.
     let scaled: Vec<bool> = (0..n_entries)
         .map(|k| {
             config.lambda_scale > 0.0
@@ -233,9 +234,9 @@ pub fn fit_lexicon(samples: &[Sample<'_>], prior: &Lexicon, config: &FitConfig) 
                 && !new_set.contains(table.key(k))
         })
         .collect();
-    let centre = |k: usize, scale: &[f64; 2]| {
+    let centre = |k: usize, scale: &[f64; 2 * SCALE_BANDS]| {
         if scaled[k] {
-            scale[usize::from(prior_v[k] > 0.0)] * prior_v[k]
+            scale[band(prior_v[k])] * prior_v[k]
         } else {
             prior_v[k]
         }
@@ -251,8 +252,8 @@ pub fn fit_lexicon(samples: &[Sample<'_>], prior: &Lexicon, config: &FitConfig) 
     let mut m1 = vec![0.0f64; n_entries];
     let mut m2 = vec![0.0f64; n_entries];
     let mut grad = vec![0.0f64; n_entries];
-    let mut scale = [1.0f64; 2];
-    let (mut scale_m1, mut scale_m2) = ([0.0f64; 2], [0.0f64; 2]);
+    let mut scale = [1.0f64; 2 * SCALE_BANDS];
+    let (mut scale_m1, mut scale_m2) = ([0.0f64; 2 * SCALE_BANDS], [0.0f64; 2 * SCALE_BANDS]);
     let (b1, b2, eps) = (0.9f64, 0.999f64, 1e-8);
     for it in 0..config.iterations {
         grad.iter_mut().for_each(|g| *g = 0.0);
@@ -294,15 +295,14 @@ pub fn fit_lexicon(samples: &[Sample<'_>], prior: &Lexicon, config: &FitConfig) 
         }
         let step = it as i32 + 1;
         let (c1, c2) = (1.0 - b1.powi(step), 1.0 - b2.powi(step));
-        let mut scale_grad = [0.0f64; 2];
+        let mut scale_grad = [0.0f64; 2 * SCALE_BANDS];
         for k in 0..n_entries {
             if !used[k] {
                 continue;
             }
             let dev = v[k] - centre(k, &scale);
             if scaled[k] {
-                scale_grad[usize::from(prior_v[k] > 0.0)] -=
-                    2.0 * lambda[k] * dev * prior_v[k] / 16.0;
+                scale_grad[band(prior_v[k])] -= 2.0 * lambda[k] * dev * prior_v[k] / 16.0;
             }
             let g = grad[k] + 2.0 * lambda[k] * dev / 16.0;
             m1[k] = b1 * m1[k] + (1.0 - b1) * g;
@@ -311,7 +311,7 @@ pub fn fit_lexicon(samples: &[Sample<'_>], prior: &Lexicon, config: &FitConfig) 
             v[k] = v[k].clamp(-4.0, 4.0);
         }
         if config.lambda_scale > 0.0 {
-            for side in 0..2 {
+            for side in 0..2 * SCALE_BANDS {
                 let g = scale_grad[side] + 2.0 * config.lambda_scale * (scale[side] - 1.0);
                 scale_m1[side] = b1 * scale_m1[side] + (1.0 - b1) * g;
                 scale_m2[side] = b2 * scale_m2[side] + (1.0 - b2) * g * g;
@@ -342,7 +342,17 @@ pub fn fit_lexicon(samples: &[Sample<'_>], prior: &Lexicon, config: &FitConfig) 
     out
 }
 
-/// Adam step size of the two prior scales.
+/// Prior-scale bands per sign, by |prior valence|: below 1, 1..2, 2..3, 3 and above, so the
+/// prior is recalibrated by magnitude as well as sign (in the full fit, positive VADER words
+/// of 1..2 keep about 0.7 of their value, negative ones of 1..2 nearly all of it).
+const SCALE_BANDS: usize = 4;
+
+/// The prior-scale band of a non-zero prior valence `p`.
+fn band(p: f64) -> usize {
+    usize::from(p > 0.0) * SCALE_BANDS + (p.abs() as usize).min(SCALE_BANDS - 1)
+}
+
+/// Adam step size of the prior scales.
 const SCALE_RATE: f64 = 0.01;
 
 fn round3(v: f32) -> f32 {
