@@ -1,13 +1,15 @@
 //! Sentence analysis shared by scoring and lexicon fitting: turns one sentence's tokens into
 //! weighted sentiment terms. A term's contribution to the sentence sum is
 //! `m * (v + sign(v) * e)` where `v` is the lexicon valence of its entry, `m` carries
-//! negation and contrast, and `e` the extra magnitude from boosters and capitals.
+//! negation, valence shifters and contrast (one multiplier for positive and one for
+//! negative valences, as negation weakens negative words more), and `e` the extra
+//! magnitude from boosters and capitals.
 //! Fitting uses exactly this code, so the fitted valences are valences for this scorer.
 
 use copydesk_tokenize::{Token, TokenKind};
 
 use crate::rules;
-use crate::table::{Table, ACTIVE, CONCESSIVE, CONTRAST, NEGATOR, SELF_REF, STOP, TERM};
+use crate::table::{Table, ACTIVE, CONCESSIVE, CONTRAST, NEGATOR, SELF_REF, SHIFTER, STOP, TERM};
 
 const NONE: u32 = u32::MAX;
 
@@ -19,8 +21,11 @@ const MAX_LOOKBACK: usize = 4 * rules::WINDOW;
 pub(crate) struct Term {
     /// Entry index in the [`Table`].
     pub entry: u32,
-    /// Multiplier: contrast weight times negation factors.
+    /// Multiplier: contrast weight times negation factors, for a positive valence.
     pub m: f32,
+    /// The multiplier for a negative valence (negation weakens negative words more than
+    /// it weakens positive ones).
+    pub mn: f32,
     /// Extra magnitude (boosters, dampeners, capitals), applied in the valence's direction.
     pub e: f32,
 }
@@ -29,10 +34,22 @@ impl Term {
     /// The contribution of this term given its entry's valence `v`.
     #[inline]
     pub fn contribution(&self, v: f32) -> f32 {
-        if v == 0.0 {
-            0.0
+        if v > 0.0 {
+            self.m * (v + self.e)
+        } else if v < 0.0 {
+            self.mn * (v - self.e)
         } else {
-            self.m * (v + v.signum() * self.e)
+            0.0
+        }
+    }
+
+    /// The derivative of [`contribution`](Self::contribution) with respect to `v`.
+    #[inline]
+    pub fn slope(&self, v: f32) -> f32 {
+        if v < 0.0 {
+            self.mn
+        } else {
+            self.m
         }
     }
 }
@@ -403,8 +420,9 @@ pub(crate) fn analyse(
                 continue;
             }
         }
-        if !wl {
-            // An emoticon: counts as a word (as emoji do).
+        if !wl && !is_boundary(s) {
+            // An emoticon: counts as a word (as emoji do). Punctuation with a valence (the
+            // question mark) is scored but is not a word.
             f.words += 1;
         }
         let caps = wl && case.caps;
@@ -470,6 +488,7 @@ pub(crate) fn analyse(
             (None, Some(_)) => rules::AFTER_CONTRAST,
             _ => 1.0,
         };
+        let mut mn = m;
         let mut e = if it.caps && mixed { rules::CAPS } else { 0.0 };
         let mut seen = 0;
         // Attached pieces (`n't`) do not count toward the window, but the scan is capped
@@ -489,19 +508,26 @@ pub(crate) fn analyse(
             if p.boundary
                 || p.emoticon
                 || p.flags & (CONTRAST | CONCESSIVE) != 0
-                || seen == rules::WINDOW
+                || seen == rules::NEGATION_WINDOW
             {
                 break;
             }
             if p.flags & NEGATOR != 0 {
-                // "never so good", "haven't been this sore": an intensifier, not a negation.
-                if items[q + 1..j].iter().any(|x| table.is_so_this(x.entry)) {
+                // "never so good", "never this sore": an intensifier, not a negation (but
+                // "not so good" is a negation).
+                if table.is_never(p.entry)
+                    && items[q + 1..j].iter().any(|x| table.is_so_this(x.entry))
+                {
                     e += rules::BOOST;
                 } else {
                     m *= rules::NEGATION;
+                    mn *= rules::NEGATION_OF_NEGATIVE;
                 }
+            } else if p.flags & SHIFTER != 0 && seen < rules::WINDOW {
+                m *= rules::SHIFT;
+                mn *= rules::SHIFT;
             }
-            if p.degree != 0.0 {
+            if p.degree != 0.0 && seen < rules::WINDOW {
                 let mut d = p.degree * rules::BOOST;
                 if p.caps && mixed {
                     d += p.degree.signum() * rules::CAPS;
@@ -515,6 +541,7 @@ pub(crate) fn analyse(
         terms.push(Term {
             entry: it.entry,
             m,
+            mn,
             e,
         });
     }
@@ -522,6 +549,7 @@ pub(crate) fn analyse(
     if scale != 1.0 {
         for t in &mut terms[first_term..] {
             t.m *= scale;
+            t.mn *= scale;
         }
     }
     f

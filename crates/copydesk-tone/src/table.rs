@@ -19,6 +19,9 @@ pub(crate) const SELF_REF: u8 = 16;
 pub(crate) const STOP: u8 = 32;
 /// The key is a complete term (a lexicon entry or a rule word), not only a phrase prefix.
 pub(crate) const TERM: u8 = 64;
+/// A valence shifter (`reduce`, `prevent`, `end`): neutralises the sentiment words in its
+/// scope ("decrease fatalities" is good news, "reduce support" bad).
+pub(crate) const SHIFTER: u8 = 128;
 
 /// One key's data.
 #[derive(Clone, Copy, Debug, Default)]
@@ -98,12 +101,14 @@ pub(crate) struct Table {
     spans: Vec<(u32, u32)>,
     /// The entries, by index.
     pub entries: Vec<Entry>,
-    /// Entries of "so", "this", "that" (after a negator they intensify: "never so good").
+    /// Entries of "so", "this", "that" (after "never" they intensify: "never so good").
     so_this: [u32; 3],
     /// A 2-hash Bloom filter over the (first-word entry, second-word hash) pairs of the
     /// phrases: most words that start some phrase are not followed by a second word of
     /// one, and are rejected here without building a phrase key.
     pairs: Vec<u64>,
+    /// Entry of "never".
+    never: u32,
 }
 
 impl Table {
@@ -113,6 +118,9 @@ impl Table {
         t.grow(((lexicon.len() + 2048) * 3 / 2).next_power_of_two());
         for w in rules::NEGATORS {
             t.add_role(w, NEGATOR);
+        }
+        for w in rules::SHIFTERS {
+            t.add_role(w, SHIFTER);
         }
         for w in rules::CONTRASTIVE {
             t.add_role(w, CONTRAST);
@@ -151,6 +159,7 @@ impl Table {
         for (n, w) in ["so", "this", "that"].iter().enumerate() {
             t.so_this[n] = t.intern(w) as u32;
         }
+        t.never = t.intern("never") as u32;
         t
     }
 
@@ -224,6 +233,12 @@ impl Table {
     #[inline]
     pub fn is_so_this(&self, entry: u32) -> bool {
         self.so_this.contains(&entry)
+    }
+
+    /// Whether `entry` is "never".
+    #[inline]
+    pub fn is_never(&self, entry: u32) -> bool {
+        self.never == entry
     }
 
     /// The canonical key of entry `i`.

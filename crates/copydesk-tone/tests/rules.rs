@@ -31,6 +31,30 @@ fn lexicon_words_and_normalisation() {
 }
 
 #[test]
+fn valence_shifters_and_conditionals() {
+    let t = tiny();
+    // A shifter neutralises its scope; its own valence (none here) still counts.
+    assert_eq!(t.score("they reduce the bad").compound, 0.0);
+    assert!(close(
+        t.score("they reduce the bad, good").compound,
+        squash(2.0)
+    ));
+    // A conditional clause counts half, the main clause 1.5 times.
+    assert!(close(
+        t.score("if it is bad, it is good").compound,
+        squash(0.5 * -2.0 + 1.5 * 2.0)
+    ));
+}
+
+#[test]
+fn scored_question_mark_is_not_a_word() {
+    let t = ToneScorer::with_lexicon(Lexicon::from_tsv("good\t2.0\n?\t-0.5\n").unwrap());
+    let q = t.score("Is it good?");
+    assert_eq!(q.word_count, 3);
+    assert!(close(q.compound, squash(2.0 - 0.5)));
+}
+
+#[test]
 fn negation_flips_and_weakens() {
     let t = tiny();
     assert!(close(t.score("not good").compound, squash(-0.74 * 2.0)));
@@ -42,8 +66,26 @@ fn negation_flips_and_weakens() {
         t.score("never really that good").compound,
         squash(2.0 + 0.293 + 0.293 * 0.95)
     ));
-    // The scope is three words and stops at a clause boundary.
-    assert!(close(t.score("not one of the good").compound, squash(2.0)));
+    // "not so good" is a negation; only "never so/this" intensifies.
+    assert!(close(
+        t.score("not so good").compound,
+        squash(-0.74 * 2.293)
+    ));
+    assert!(close(
+        t.score("never so good").compound,
+        squash(2.0 + 0.293 + 0.293)
+    ));
+    // A negated negative is only mildly positive.
+    assert!(close(t.score("not bad").compound, squash(0.3 * 2.0)));
+    // The scope is four words and stops at a clause boundary.
+    assert!(close(
+        t.score("not one of the good").compound,
+        squash(-0.74 * 2.0)
+    ));
+    assert!(close(
+        t.score("not one of all the good").compound,
+        squash(2.0)
+    ));
     assert!(close(t.score("not, good").compound, squash(2.0)));
     // Double negation flips back (weakened twice).
     assert!(close(

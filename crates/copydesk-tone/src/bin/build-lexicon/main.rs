@@ -4,11 +4,13 @@
 //!
 //! ```text
 //! cargo run --release -p copydesk-tone --bin build-lexicon [-- --data DIR] [--out FILE] [--cv K]
-//!     [--expand [--corpus FILE]] [--tune]
+//!     [--dump FILE] [--expand [--corpus FILE]] [--tune]
 //! ```
 //!
 //! `--cv K` also prints K-fold cross-validated r per data set (each fold's lexicon never
-//! sees that fold's snippets) before fitting the final lexicon on everything.
+//! sees that fold's snippets) before fitting the final lexicon on everything; `--dump FILE`
+//! (with `--cv`) writes each snippet's out-of-fold `compound` (`set<TAB>id<TAB>rating<TAB>
+//! compound`, no text) for error analysis.
 //! `--expand` first regenerates `data/expansion.tsv` from the unlabelled news corpus
 //! (`../shared/data/corpus/news.jsonl` by default): word vectors ([`vectors`]) and a
 //! ridge regression from vectors to the prior lexicon's valences ([`expand`]). `--tune`
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
     let mut corpus = PathBuf::from(CRATE).join("../../../shared/data/corpus/news.jsonl");
     let mut rebuild_expansion = false;
     let mut tune = false;
+    let mut dump: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -54,9 +57,10 @@ fn main() -> ExitCode {
             "--corpus" => corpus = args.next().map(PathBuf::from).unwrap_or(corpus),
             "--expand" => rebuild_expansion = true,
             "--tune" => tune = true,
+            "--dump" => dump = args.next().map(PathBuf::from),
             _ => {
                 eprintln!(
-                    "usage: build-lexicon [--data DIR] [--out FILE] [--cv K] \
+                    "usage: build-lexicon [--data DIR] [--out FILE] [--cv K [--dump FILE]] \
                      [--expand [--corpus FILE]] [--tune]"
                 );
                 return ExitCode::FAILURE;
@@ -184,8 +188,28 @@ fn main() -> ExitCode {
         );
     }
     if cv > 1 {
-        for (name, r) in fit::cross_validate(&sets, &prior, &config, cv) {
-            println!("{cv}-fold CV      {name:8} r = {r:.4}");
+        let preds = fit::cross_validated_compounds(&sets, &prior, &config, cv);
+        for (s, p) in sets.iter().zip(&preds) {
+            let y: Vec<f64> = s.rows.iter().map(|r| r.rating).collect();
+            println!(
+                "{cv}-fold CV      {:8} r = {:.4}",
+                s.name,
+                fit::pearson(p, &y)
+            );
+        }
+        if let Some(path) = &dump {
+            // Error analysis aid: set, id, rating, out-of-fold compound (no snippet text,
+            // so the file can be shared; join with the data by id).
+            let mut out = String::new();
+            for (s, p) in sets.iter().zip(&preds) {
+                for (r, c) in s.rows.iter().zip(p) {
+                    out.push_str(&format!("{}\t{}\t{}\t{c:.4}\n", s.name, r.id, r.rating));
+                }
+            }
+            if let Err(e) = std::fs::write(path, out) {
+                eprintln!("cannot write {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
         }
     }
     let samples: Vec<Sample<'_>> = sets
