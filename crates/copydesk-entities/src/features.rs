@@ -433,6 +433,12 @@ pub(crate) const DROP_WORDS: u8 = 8;
 pub(crate) const DROP_DOC: u8 = 32;
 /// Feature group: table-row templates.
 pub(crate) const DROP_ROWS: u8 = 64;
+/// Feature group: context aggregation (the neighbours of the word's other occurrences).
+pub(crate) const DROP_CONTEXT: u8 = 128;
+
+/// Occurrences of a capitalised word whose contexts feed [`Extractor::extract`]'s
+/// context-aggregation features (its first few in the document).
+const CONTEXT_OCCURRENCES: usize = 3;
 
 impl Extractor<'_> {
     /// Extracts features for every token of a document; `segs` are token index ranges
@@ -471,6 +477,31 @@ impl Extractor<'_> {
             eligible: toks.iter().map(|t| t.init_cap || t.caps_sent).collect(),
         };
         f.offsets.push(0);
+        // Context aggregation: the first few eligible occurrences of each word, so that a
+        // mention sees the neighbours of the same word elsewhere in the document.
+        let ctx = self.drop & DROP_CONTEXT == 0;
+        let mut occ: HashMap64<[u32; CONTEXT_OCCURRENCES]> = HashMap64::default();
+        if ctx {
+            for (i, t) in toks.iter().enumerate() {
+                if f.eligible[i] {
+                    let e = occ.entry(t.lw).or_insert([u32::MAX; CONTEXT_OCCURRENCES]);
+                    if let Some(slot) = e.iter_mut().find(|x| **x == u32::MAX) {
+                        *slot = i as u32;
+                    }
+                }
+            }
+        }
+        let lw_abs = |p: usize, d: isize| -> u64 {
+            let (a, b) = seg_of[p];
+            let q = p as isize + d;
+            if q < a as isize {
+                PAD_L
+            } else if q >= b as isize {
+                PAD_R
+            } else {
+                toks[q as usize].lw
+            }
+        };
         let gz = self.clusters.gazetteer.matches(&f.lw, segs);
         let rows = row_kinds(tokens, segs);
         let words = self.drop & DROP_WORDS == 0;
@@ -636,6 +667,23 @@ impl Extractor<'_> {
                     }
                 }
                 k.push(feat2(46, d, flags));
+            }
+            if ctx && f.eligible[i] {
+                if let Some(os) = occ.get(&t.lw) {
+                    let mut used = 0;
+                    for &j in os {
+                        if j == u32::MAX || used == 2 {
+                            break;
+                        }
+                        let j = j as usize;
+                        if j == i {
+                            continue;
+                        }
+                        used += 1;
+                        k.push(feat1(120, lw_abs(j, -1)));
+                        k.push(feat1(121, lw_abs(j, 1)));
+                    }
+                }
             }
             f.offsets.push(k.len() as u32);
         }
