@@ -10,6 +10,8 @@ use crate::hash::HashMap64;
 pub struct Clusters {
     /// Word hash (see `hash_str`) → (path bits, path length).
     pub(crate) map: HashMap64<(u32, u8)>,
+    /// Word hash → a second clustering's bit path (exchange clusters; empty if none).
+    pub(crate) alt: HashMap64<(u32, u8)>,
     /// Normalized word hash → casing code (see [`casing_code`]); absent = unseen.
     pub(crate) casing: HashMap64<u8>,
     /// Entity names from the labelled training data.
@@ -69,6 +71,11 @@ impl Clusters {
     /// The cluster path of a word given its `hash_str` hash.
     pub(crate) fn path_hashed(&self, h: u64) -> Option<(u32, u8)> {
         self.map.get(&h).copied()
+    }
+
+    /// The second-clustering path of a word given its `hash_str` hash.
+    pub(crate) fn alt_hashed(&self, h: u64) -> Option<(u32, u8)> {
+        self.alt.get(&h).copied()
     }
 
     /// The casing code of a normalized word hash (0 = unseen).

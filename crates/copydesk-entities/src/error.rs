@@ -7,6 +7,9 @@ pub enum Error {
     /// The model bytes are not a copydesk entity model (bad magic or version).
     #[error("not a copydesk entity model (bad header)")]
     BadHeader,
+    /// A copydesk entity model in a format version this build cannot read (a newer one).
+    #[error("entity model format version {0} is not supported (this build reads versions 2 to 4)")]
+    UnsupportedVersion(u16),
     /// The model bytes end early or hold an inconsistent table.
     #[error("corrupt entity model: {0}")]
     Corrupt(&'static str),

@@ -25,6 +25,8 @@ struct Tok {
     sfx: [u64; 4],
     pfx: [u64; 3],
     cl: [u64; 4],
+    /// Second-clustering path prefixes (see `ALT_PREFIXES`).
+    cl2: [u64; 3],
     init_cap: bool,
     lower: bool,
     sent_start: bool,
@@ -40,6 +42,25 @@ const PAD_R: u64 = 0x5a5a_0002;
 
 /// Cluster-path prefix lengths used as features.
 pub(crate) const CLUSTER_PREFIXES: [u8; 4] = [4, 8, 12, 20];
+
+/// Second-clustering path prefix lengths used as features.
+const ALT_PREFIXES: [u8; 3] = [3, 6, 24];
+
+/// Hashed prefixes of a cluster path, for `lens` prefix lengths; `salt` tells clusterings
+/// apart.
+fn path_keys<const N: usize>((bits, len): (u32, u8), lens: [u8; N], salt: u64) -> [u64; N] {
+    let mut out = [0u64; N];
+    for (o, &p) in out.iter_mut().zip(&lens) {
+        let l = p.min(len);
+        let masked = if l >= 32 {
+            bits
+        } else {
+            bits & ((1u32 << l) - 1)
+        };
+        *o = crate::hash::mix(u64::from(masked) | (u64::from(l) << 40) | salt << 50);
+    }
+    out
+}
 
 /// Flat per-token feature lists: token `i` owns `keys[offsets[i]..offsets[i + 1]]`.
 #[derive(Clone, Debug, Default)]
@@ -253,6 +274,7 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
             sfx,
             pfx,
             cl: [7; 4],
+            cl2: [7; 3],
             init_cap: first.is_uppercase(),
             lower: t.kind == TokenKind::Word && !s.chars().any(char::is_uppercase),
             sent_start: false,
@@ -290,6 +312,22 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
             }
         }
     }
+    if !clusters.alt.is_empty() {
+        let paths: Vec<Option<(u32, u8)>> = out.iter().map(|t| clusters.alt_hashed(t.w)).collect();
+        for ((t, path), &title) in out.iter_mut().zip(paths).zip(&fallback) {
+            let path = path.or_else(|| {
+                let (a, b) = if t.init_cap {
+                    (title, t.lw)
+                } else {
+                    (t.lw, title)
+                };
+                clusters.alt_hashed(a).or_else(|| clusters.alt_hashed(b))
+            });
+            if let Some(p) = path {
+                t.cl2 = path_keys(p, ALT_PREFIXES, 2);
+            }
+        }
+    }
     for &(a, b) in segs {
         if a >= b {
             continue;
@@ -305,6 +343,33 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
     }
     for (t, &c) in out.iter_mut().zip(&caps_line) {
         t.caps_sent = c;
+    }
+    out
+}
+
+/// Per token: 0 for prose, else the kind of table row its segment looks like (1: some
+/// numbers, 2: numbers make up a third or more of the tokens); 3 or 4 for the token before
+/// the first number of such a row (a row label, e.g. a team name in a results table).
+fn row_kinds(tokens: &[Token], segs: &[(usize, usize)]) -> Vec<u8> {
+    let mut out = vec![0u8; tokens.len()];
+    for &(a, b) in segs {
+        let nums = tokens[a..b]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Number)
+            .count();
+        if nums == 0 {
+            continue;
+        }
+        let kind = if 3 * nums >= b - a { 2 } else { 1 };
+        out[a..b].fill(kind);
+        if let Some(first) = tokens[a..b]
+            .iter()
+            .position(|t| t.kind == TokenKind::Number)
+        {
+            if first > 0 {
+                out[a + first - 1] = kind + 2;
+            }
+        }
     }
     out
 }
@@ -351,7 +416,29 @@ fn contrib(toks: &[Tok], i: usize, seg: (usize, usize)) -> Agg {
 /// The feature extractor (borrowing the model's word clusters).
 pub(crate) struct Extractor<'a> {
     pub(crate) clusters: &'a Clusters,
+    /// Feature groups left out (a training "view" for feature bagging; 0 when tagging):
+    /// see the `DROP_*` constants.
+    pub(crate) drop: u8,
 }
+
+/// Feature group: word-cluster templates.
+pub(crate) const DROP_CLUSTERS: u8 = 1;
+/// Feature group: second-clustering templates.
+pub(crate) const DROP_ALT: u8 = 2;
+/// Feature group: gazetteer templates.
+pub(crate) const DROP_GAZETTEER: u8 = 4;
+/// Feature group: word-identity templates (the word and its neighbours).
+pub(crate) const DROP_WORDS: u8 = 8;
+/// Feature group: document aggregation templates (the word elsewhere in the document).
+pub(crate) const DROP_DOC: u8 = 32;
+/// Feature group: table-row templates.
+pub(crate) const DROP_ROWS: u8 = 64;
+/// Feature group: context aggregation (the neighbours of the word's other occurrences).
+pub(crate) const DROP_CONTEXT: u8 = 128;
+
+/// Occurrences of a capitalised word whose contexts feed [`Extractor::extract`]'s
+/// context-aggregation features (its first few in the document).
+const CONTEXT_OCCURRENCES: usize = 3;
 
 impl Extractor<'_> {
     /// Extracts features for every token of a document; `segs` are token index ranges
@@ -390,7 +477,38 @@ impl Extractor<'_> {
             eligible: toks.iter().map(|t| t.init_cap || t.caps_sent).collect(),
         };
         f.offsets.push(0);
+        // Context aggregation: the first few eligible occurrences of each word, so that a
+        // mention sees the neighbours of the same word elsewhere in the document.
+        let ctx = self.drop & DROP_CONTEXT == 0;
+        let mut occ: HashMap64<[u32; CONTEXT_OCCURRENCES]> = HashMap64::default();
+        if ctx {
+            for (i, t) in toks.iter().enumerate() {
+                if f.eligible[i] {
+                    let e = occ.entry(t.lw).or_insert([u32::MAX; CONTEXT_OCCURRENCES]);
+                    if let Some(slot) = e.iter_mut().find(|x| **x == u32::MAX) {
+                        *slot = i as u32;
+                    }
+                }
+            }
+        }
+        let lw_abs = |p: usize, d: isize| -> u64 {
+            let (a, b) = seg_of[p];
+            let q = p as isize + d;
+            if q < a as isize {
+                PAD_L
+            } else if q >= b as isize {
+                PAD_R
+            } else {
+                toks[q as usize].lw
+            }
+        };
         let gz = self.clusters.gazetteer.matches(&f.lw, segs);
+        let rows = row_kinds(tokens, segs);
+        let words = self.drop & DROP_WORDS == 0;
+        let cls = self.drop & DROP_CLUSTERS == 0;
+        let alt = self.drop & DROP_ALT == 0 && !self.clusters.alt.is_empty();
+        let gaz = self.drop & DROP_GAZETTEER == 0;
+        let doc = self.drop & DROP_DOC == 0;
         for i in 0..toks.len() {
             let (a, b) = seg_of[i];
             let k = &mut f.keys;
@@ -420,8 +538,12 @@ impl Extractor<'_> {
             };
             let flags = u64::from(t.sent_start) | u64::from(t.caps_sent) << 1;
             k.push(feat1(1, 0));
-            k.push(feat1(2, t.w));
-            k.push(feat1(3, t.lw));
+            if words {
+                k.push(feat1(2, t.w));
+            }
+            if words {
+                k.push(feat1(3, t.lw));
+            }
             k.push(feat1(4, lw_at(-1)));
             k.push(feat1(5, lw_at(1)));
             k.push(feat1(6, lw_at(-2)));
@@ -431,8 +553,12 @@ impl Extractor<'_> {
             k.push(feat1(10, sh_at(1)));
             k.push(feat2(11, sh_at(-1), t.short_shape));
             k.push(feat2(12, t.short_shape, sh_at(1)));
-            k.push(feat2(13, lw_at(-1), t.lw));
-            k.push(feat2(14, t.lw, lw_at(1)));
+            if words {
+                k.push(feat2(13, lw_at(-1), t.lw));
+            }
+            if words {
+                k.push(feat2(14, t.lw, lw_at(1)));
+            }
             for (j, &s) in t.sfx.iter().enumerate() {
                 if s != 0 {
                     k.push(feat1(15 + j as u32, s));
@@ -447,32 +573,54 @@ impl Extractor<'_> {
             if flags != 0 {
                 k.push(feat2(23, flags, t.lw));
             }
-            for l in 0..4 {
-                k.push(feat1(25 + l as u32, t.cl[l]));
+            if cls {
+                for l in 0..4 {
+                    k.push(feat1(25 + l as u32, t.cl[l]));
+                }
+                for l in 0..2 {
+                    k.push(feat1(29 + l as u32, cl_at(-1, l + 1)));
+                    k.push(feat1(31 + l as u32, cl_at(1, l + 1)));
+                }
+                k.push(feat2(33, cl_at(-1, 1), t.cl[1]));
             }
-            for l in 0..2 {
-                k.push(feat1(29 + l as u32, cl_at(-1, l + 1)));
-                k.push(feat1(31 + l as u32, cl_at(1, l + 1)));
-            }
-            k.push(feat2(33, cl_at(-1, 1), t.cl[1]));
             k.push(feat2(34, lw_at(-1), t.short_shape));
             k.push(feat2(35, t.short_shape, lw_at(1)));
-            k.push(feat2(36, flags, t.cl[2]));
+            if cls {
+                k.push(feat2(36, flags, t.cl[2]));
+            }
             k.push(feat2(37, sh_at(-2), sh_at(-1)));
             k.push(feat2(38, sh_at(1), sh_at(2)));
+            if alt {
+                for (j, &c) in t.cl2.iter().enumerate() {
+                    k.push(feat1(110 + j as u32, c));
+                }
+                let c2_at =
+                    |j: isize| tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.cl2[2]);
+                k.push(feat1(113, c2_at(-1)));
+                k.push(feat1(114, c2_at(1)));
+                k.push(feat2(115, t.short_shape, t.cl2[2]));
+            }
             let w_at = |j: isize| tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.w);
             let sfx_at =
                 |j: isize| tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.sfx[2]);
-            k.push(feat1(50, w_at(-1)));
-            k.push(feat1(51, w_at(1)));
+            if words {
+                k.push(feat1(50, w_at(-1)));
+            }
+            if words {
+                k.push(feat1(51, w_at(1)));
+            }
             k.push(feat1(52, sfx_at(-1)));
             k.push(feat1(53, sfx_at(1)));
-            k.push(feat2(54, lw_at(-1), lw_at(1)));
-            k.push(feat2(55, t.short_shape, t.cl[1]));
+            if words {
+                k.push(feat2(54, lw_at(-1), lw_at(1)));
+            }
+            if cls {
+                k.push(feat2(55, t.short_shape, t.cl[1]));
+            }
             // Gazetteer: position in the longest training-data name covering the token.
             let g = gz[i];
             let capf = u64::from(t.init_cap) | u64::from(t.caps_sent) << 1;
-            if g != 0 {
+            if g != 0 && gaz {
                 k.push(feat1(70, u64::from(g)));
                 k.push(feat2(71, u64::from(g), capf));
                 for l in 0..4 {
@@ -481,11 +629,20 @@ impl Extractor<'_> {
                     }
                 }
             }
+            // Table rows (segments dense in numbers): the token's shape and cluster there.
+            let rk = rows[i];
+            if rk != 0 && self.drop & DROP_ROWS == 0 {
+                k.push(feat2(100, u64::from(rk), t.short_shape));
+                if cls {
+                    k.push(feat2(101, u64::from(rk), t.cl[1]));
+                }
+                k.push(feat2(102, u64::from(rk), sh_at(-1)));
+            }
             // Casing statistics of the word in unlabelled news, by position and capitalisation.
             let flags3 = capf | u64::from(t.sent_start) << 2;
             k.push(feat2(80, u64::from(t.case), flags3));
             // Document-level aggregation (other occurrences of the same word).
-            if t.init_cap || t.caps_sent {
+            if doc && (t.init_cap || t.caps_sent) {
                 let g = agg.get(&t.lw).copied().unwrap_or_default();
                 let o = own[i];
                 let mut d = 0u64;
@@ -510,6 +667,23 @@ impl Extractor<'_> {
                     }
                 }
                 k.push(feat2(46, d, flags));
+            }
+            if ctx && f.eligible[i] {
+                if let Some(os) = occ.get(&t.lw) {
+                    let mut used = 0;
+                    for &j in os {
+                        if j == u32::MAX || used == 2 {
+                            break;
+                        }
+                        let j = j as usize;
+                        if j == i {
+                            continue;
+                        }
+                        used += 1;
+                        k.push(feat1(120, lw_abs(j, -1)));
+                        k.push(feat1(121, lw_abs(j, 1)));
+                    }
+                }
             }
             f.offsets.push(k.len() as u32);
         }

@@ -20,6 +20,8 @@
 
 mod clusters;
 mod error;
+#[cfg(feature = "train")]
+mod exchange;
 mod features;
 mod gazetteer;
 mod hash;
@@ -183,6 +185,7 @@ impl EntityTagger {
     ) -> Vec<Entity> {
         let ex = Extractor {
             clusters: &self.model.clusters,
+            drop: 0,
         };
         let feats = ex.extract(text, tokens, segs);
         let model = &*self.model;

@@ -6,8 +6,10 @@ use crate::tags::{allowed, can_end, can_start, NTAGS};
 use crate::Error;
 
 const MAGIC: &[u8; 6] = b"CDNER\0";
-const VERSION: u16 = 3;
-/// The previous format (no casing statistics, no gazetteer), still readable.
+const VERSION: u16 = 4;
+/// The previous format (no second clustering), still readable.
+const VERSION_3: u16 = 3;
+/// The format before it (no casing statistics, no gazetteer), still readable.
 const VERSION_2: u16 = 2;
 
 /// A trained tagger model (public only for the training binary).
@@ -300,6 +302,28 @@ impl Model {
             out.extend_from_slice(&bits.to_le_bytes());
             out.push(*len);
         }
+        // The second clustering: its distinct paths, then one path index per clustered
+        // word above (u16::MAX = none).
+        let mut alt_paths: Vec<(u32, u8)> = self.clusters.alt.values().copied().collect();
+        alt_paths.sort_unstable();
+        alt_paths.dedup();
+        alt_paths.truncate(usize::from(u16::MAX));
+        out.extend_from_slice(&(alt_paths.len() as u32).to_le_bytes());
+        for (bits, len) in &alt_paths {
+            out.extend_from_slice(&bits.to_le_bytes());
+            out.push(*len);
+        }
+        if !alt_paths.is_empty() {
+            for (k, _) in &cl {
+                let ix = self
+                    .clusters
+                    .alt
+                    .get(k)
+                    .and_then(|p| alt_paths.binary_search(p).ok())
+                    .map_or(u16::MAX, |i| i as u16);
+                out.extend_from_slice(&ix.to_le_bytes());
+            }
+        }
         for table in [&self.clusters.casing, &self.clusters.gazetteer.map] {
             let mut t: Vec<(u64, u8)> = table.iter().map(|(k, v)| (*k, *v)).collect();
             t.sort_unstable();
@@ -337,7 +361,10 @@ impl Model {
             return Err(Error::BadHeader);
         }
         let version = r.u16()?;
-        if version != VERSION && version != VERSION_2 {
+        if version > VERSION {
+            return Err(Error::UnsupportedVersion(version));
+        }
+        if version < VERSION_2 {
             return Err(Error::BadHeader);
         }
         let flags = r.take(1)?[0];
@@ -363,14 +390,42 @@ impl Model {
         }
         let mut map = crate::hash::HashMap64::default();
         map.reserve(ncl);
+        let mut cl_keys = Vec::with_capacity(ncl);
         for _ in 0..ncl {
             let k = r.u64()?;
             let bits = r.u32()?;
             let len = r.take(1)?[0];
             map.insert(k, (bits, len));
+            cl_keys.push(k);
+        }
+        let mut alt = crate::hash::HashMap64::default();
+        if version >= VERSION {
+            let npaths = r.u32()? as usize;
+            if npaths > usize::from(u16::MAX) || npaths > b.len() / 5 {
+                return Err(Error::Corrupt("second clustering size"));
+            }
+            let mut paths = Vec::with_capacity(npaths);
+            for _ in 0..npaths {
+                let bits = r.u32()?;
+                let len = r.take(1)?[0];
+                paths.push((bits, len));
+            }
+            if npaths > 0 {
+                alt.reserve(ncl);
+                for k in cl_keys {
+                    let ix = usize::from(r.u16()?);
+                    if ix == usize::from(u16::MAX) {
+                        continue;
+                    }
+                    let p = *paths
+                        .get(ix)
+                        .ok_or(Error::Corrupt("second clustering path"))?;
+                    alt.insert(k, p);
+                }
+            }
         }
         let mut tables: [crate::hash::HashMap64<u8>; 2] = Default::default();
-        if version == VERSION {
+        if version >= VERSION_3 {
             for table in &mut tables {
                 let n = r.u32()? as usize;
                 if n > b.len() / 9 {
@@ -423,6 +478,7 @@ impl Model {
             temperature,
             Clusters {
                 map,
+                alt,
                 casing,
                 gazetteer: crate::gazetteer::Gazetteer { map: gaz },
             },
@@ -692,14 +748,44 @@ mod tests {
         assert_eq!(back.clusters.casing_of(12), 7);
         assert_eq!(back.clusters.gazetteer.len(), 3);
         assert_eq!(back.to_bytes(), bytes);
-        // A version-2 file (no casing, no gazetteer) still loads.
-        let mut v2 = Model::empty(Clusters::default());
-        v2.temperature = 2.0;
-        let mut b2 = v2.to_bytes();
+        // A version-3 file (no second clustering) and a version-2 file (no casing, no
+        // gazetteer either) still load.
+        let mut old = Model::empty(Clusters::default());
+        old.temperature = 2.0;
+        let bytes = old.to_bytes();
+        let alt_at = 6 + 2 + 1 + 4 + 4 * NTAGS * NTAGS + 8 * NTAGS + 4;
+        let mut b3 = bytes.clone();
+        b3[6..8].copy_from_slice(&VERSION_3.to_le_bytes());
+        b3.drain(alt_at..alt_at + 4);
+        assert!(Model::from_bytes(&b3).is_ok());
+        let mut b2 = bytes.clone();
         b2[6..8].copy_from_slice(&VERSION_2.to_le_bytes());
-        // Drop the two empty table counts that version 2 does not have.
-        let tables_at = 6 + 2 + 1 + 4 + 4 * NTAGS * NTAGS + 8 * NTAGS + 4;
-        b2.drain(tables_at..tables_at + 8);
+        // Drop the empty second-clustering count and the two empty table counts.
+        b2.drain(alt_at..alt_at + 12);
         assert!(Model::from_bytes(&b2).is_ok());
+        // A newer format is refused with a clear error.
+        let mut b5 = bytes;
+        b5[6..8].copy_from_slice(&(VERSION + 1).to_le_bytes());
+        assert!(matches!(
+            Model::from_bytes(&b5),
+            Err(Error::UnsupportedVersion(v)) if v == VERSION + 1
+        ));
+    }
+
+    #[test]
+    fn second_clustering_round_trips() {
+        let mut c = Clusters::default();
+        c.map.insert(11, (5, 3));
+        c.map.insert(13, (6, 3));
+        c.map.insert(17, (7, 3));
+        c.alt.insert(11, (1, 2));
+        c.alt.insert(17, (3, 8));
+        let m = Model::empty(c);
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back.clusters.alt_hashed(11), Some((1, 2)));
+        assert_eq!(back.clusters.alt_hashed(13), None);
+        assert_eq!(back.clusters.alt_hashed(17), Some((3, 8)));
+        assert_eq!(back.to_bytes(), bytes);
     }
 }

@@ -169,7 +169,7 @@ pub fn project(doc: &Doc, tokens: &[Token], stats: &mut Projection) -> Vec<(usiz
 
 /// Prepares documents with a given cluster table.
 pub fn prepare(docs: &[Doc], clusters: &Clusters, stats: &mut Projection) -> Vec<Prepared> {
-    let ex = Extractor { clusters };
+    let ex = Extractor { clusters, drop: 0 };
     docs.iter()
         .map(|d| {
             let (tokens, segs) = tokens_and_segments(&d.text);
@@ -200,6 +200,21 @@ pub fn prepare_jackknifed(
     stats: &mut Projection,
     folds: usize,
     split: u64,
+) -> (Vec<Prepared>, Gazetteer) {
+    prepare_jackknifed_view(docs, clusters, stats, folds, split, 0)
+}
+
+/// As [`prepare_jackknifed`], leaving out the feature groups of `drop` (bits: 1 word
+/// clusters, 2 second clustering, 4 gazetteer, 8 word identities, 32 document
+/// aggregation): a training view for
+/// feature bagging, whose member models are averaged with full-view members.
+pub fn prepare_jackknifed_view(
+    docs: &[Doc],
+    clusters: &Clusters,
+    stats: &mut Projection,
+    folds: usize,
+    split: u64,
+    drop: u8,
 ) -> (Vec<Prepared>, Gazetteer) {
     let folds = folds.max(1);
     let fold_of = |di: usize| {
@@ -244,6 +259,7 @@ pub fn prepare_jackknifed(
         .map(|(di, (d, (tokens, segs, spans)))| {
             let ex = Extractor {
                 clusters: &fold_clusters[fold_of(di)],
+                drop,
             };
             let feats = ex.extract(&d.text, &tokens, &segs);
             let gold_tags = tags::encode(tokens.len(), &spans);
@@ -591,6 +607,13 @@ pub fn calibrate(model: &Model, docs: &[Doc]) -> f32 {
 /// then split recursively by 2-means into bit paths (a Brown-cluster-like hierarchy).
 /// Deterministic. `max_words` caps the vocabulary (most frequent word forms).
 pub fn learn_clusters(jsonl: &str, max_words: usize) -> Clusters {
+    learn_clusters_with(jsonl, max_words, 0)
+}
+
+/// As [`learn_clusters`], but with `classes > 0` the words are clustered by the exchange
+/// algorithm (class-bigram likelihood, Brown-style) into that many classes, with a
+/// hierarchy over the classes (see `exchange`), instead of the PPMI projection.
+pub fn learn_clusters_with(jsonl: &str, max_words: usize, classes: usize) -> Clusters {
     const NCTX: usize = 1000;
     const DIM: usize = 128;
     const MIN_FREQ: u32 = 2;
@@ -661,6 +684,24 @@ pub fn learn_clusters(jsonl: &str, max_words: usize) -> Clusters {
         row_of[w as usize] = r as u32;
     }
     let nw = order.len();
+    if classes > 0 {
+        let seqs: Vec<Vec<u32>> = docs_tokens
+            .iter()
+            .map(|ids| {
+                ids.iter()
+                    .map(|&w| row_of[w as usize].min(nw as u32))
+                    .collect()
+            })
+            .collect();
+        let paths = crate::exchange::cluster(&seqs, nw, classes, 20);
+        let mut alt = crate::hash::HashMap64::default();
+        for (r, &w) in order.iter().enumerate() {
+            alt.insert(crate::hash::hash_str(&forms[w as usize]), paths[r]);
+        }
+        let mut c = learn_clusters_with(jsonl, max_words, 0);
+        c.alt = alt;
+        return c;
+    }
     // Sparse co-occurrence counts: (row, ctx slot) with left slots [0, NCTX), right [NCTX, 2NCTX).
     let mut counts: HashMap<(u32, u32), f32> = HashMap::new();
     let bos = u32::MAX;
@@ -780,8 +821,19 @@ pub fn learn_clusters(jsonl: &str, max_words: usize) -> Clusters {
         stack.push((l, bits, depth + 1));
         stack.push((r, bits | (1 << depth), depth + 1));
     }
+    finish_clusters(&order, &forms, &paths, casing)
+}
+
+/// The cluster table of the words `order` (indices into `forms`) with their `paths`, and
+/// the casing codes of the counted words.
+fn finish_clusters(
+    order: &[u32],
+    forms: &[String],
+    paths: &[(u32, u8)],
+    casing: HashMap<u64, (u32, u32)>,
+) -> Clusters {
     let mut map = crate::hash::HashMap64::default();
-    map.reserve(nw);
+    map.reserve(order.len());
     for (r, &w) in order.iter().enumerate() {
         map.insert(crate::hash::hash_str(&forms[w as usize]), paths[r]);
     }
@@ -792,6 +844,7 @@ pub fn learn_clusters(jsonl: &str, max_words: usize) -> Clusters {
         .collect();
     Clusters {
         map,
+        alt: Default::default(),
         casing,
         gazetteer: Gazetteer::default(),
     }

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use copydesk_entities::{EntityTagger, Label};
 
 /// Dev micro F1 reached by the committed model (see model/README.md), minus a hair.
-const MIN_F1: f64 = 0.925;
+const MIN_F1: f64 = 0.931;
 
 fn dev_path() -> std::path::PathBuf {
     std::path::PathBuf::from(concat!(

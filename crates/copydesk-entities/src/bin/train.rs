@@ -24,6 +24,10 @@ struct Args {
     epochs: usize,
     prune: f32,
     clusters: usize,
+    classes: usize,
+    views: Vec<u8>,
+    seed: u64,
+    drop: u8,
     stack: bool,
     gaz_folds: usize,
     ensemble: usize,
@@ -40,6 +44,10 @@ fn parse_args() -> Args {
         epochs: 12,
         prune: 0.05,
         clusters: 0,
+        classes: 0,
+        views: vec![0],
+        seed: 0,
+        drop: 0,
         stack: false,
         gaz_folds: 10,
         ensemble: 1,
@@ -57,6 +65,15 @@ fn parse_args() -> Args {
             "--epochs" => a.epochs = v.parse().expect("--epochs N"),
             "--prune" => a.prune = v.parse().expect("--prune X"),
             "--clusters" => a.clusters = v.parse().expect("--clusters N"),
+            "--drop" => a.drop = v.parse().expect("--drop BITS"),
+            "--seed" => a.seed = v.parse().expect("--seed N"),
+            "--views" => {
+                a.views = v
+                    .split(',')
+                    .map(|x| x.parse().expect("--views B,B,... (feature groups dropped)"))
+                    .collect()
+            }
+            "--classes" => a.classes = v.parse().expect("--classes N (0 = PPMI clusters)"),
             "--gaz-folds" => a.gaz_folds = v.parse().expect("--gaz-folds N (0 = no gazetteer)"),
             "--ensemble" => a.ensemble = v.parse().expect("--ensemble N"),
             "--history" => a.history = v.parse().expect("--history true|false"),
@@ -77,7 +94,7 @@ fn main() {
     let mut clusters = match &args.corpus {
         Some(path) if args.clusters > 0 => {
             let raw = std::fs::read_to_string(path).expect("read --corpus");
-            let c = training::learn_clusters(&raw, args.clusters);
+            let c = training::learn_clusters_with(&raw, args.clusters, args.classes);
             eprintln!(
                 "clusters: {} words, casing for {} in {:.1}s",
                 c.len(),
@@ -90,8 +107,14 @@ fn main() {
     };
     let mut stats = Projection::default();
     let prepared = if args.gaz_folds > 0 {
-        let (prepared, gaz) =
-            training::prepare_jackknifed(&train, &clusters, &mut stats, args.gaz_folds, 0);
+        let (prepared, gaz) = training::prepare_jackknifed_view(
+            &train,
+            &clusters,
+            &mut stats,
+            args.gaz_folds,
+            0,
+            args.drop,
+        );
         eprintln!(
             "gazetteer: {} keys, {}-fold jackknifed ({:.1}s)",
             gaz.len(),
@@ -122,7 +145,7 @@ fn main() {
     );
     let mut p = Perceptron::default();
     p.history = args.history;
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ args.seed.wrapping_mul(0x9e37_79b9));
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut best = (0.0f64, 0usize, None);
     for epoch in 1..=args.epochs {
@@ -150,13 +173,15 @@ fn main() {
         let mut members = vec![best_p];
         for k in 1..args.ensemble {
             // Each member also sees its own jackknife split of the gazetteer.
-            let resplit = (args.resplit && args.gaz_folds > 0).then(|| {
-                training::prepare_jackknifed(
+            let view = args.views[k % args.views.len()] | args.drop;
+            let resplit = (view & !16 != 0 || (args.resplit && args.gaz_folds > 0)).then(|| {
+                training::prepare_jackknifed_view(
                     &train,
                     &clusters,
                     &mut Projection::default(),
                     args.gaz_folds,
-                    k as u64,
+                    if args.resplit { k as u64 } else { 0 },
+                    view,
                 )
                 .0
             });
@@ -164,14 +189,16 @@ fn main() {
                 resplit.as_deref().unwrap_or(&prepared),
                 &all,
                 epoch,
-                0x9e37_79b9_7f4a_7c15 ^ (k as u64 * 0x1000_0001),
-                args.history,
+                0x9e37_79b9_7f4a_7c15
+                    ^ (k as u64 * 0x1000_0001)
+                    ^ args.seed.wrapping_mul(0x85eb_ca6b),
+                args.history && view & 16 == 0,
             ));
             let mut m = training::ensemble(&members, &clusters, 0.0);
             m.history = args.history;
             let f = training::evaluate(m, &dev).micro().2;
             eprintln!(
-                "ensemble of {}: dev F1 {f:.4} (single {best_f:.4}) ({:.1}s)",
+                "ensemble of {} (view {view}): dev F1 {f:.4} (single {best_f:.4}) ({:.1}s)",
                 members.len(),
                 t0.elapsed().as_secs_f64()
             );
