@@ -65,6 +65,30 @@ pub(crate) const NEGATORS: &[&str] = &[
     "scarcely", "lack", "lacks", "lacked", "lacking", "nt",
 ];
 
+/// Focus words that, right after a negator, make it additive ("not only", "not just",
+/// "not merely"): no negation.
+pub(crate) const FOCUS_WORDS: &[&str] = &["only", "just", "merely", "simply", "solely"];
+
+/// Verbs and adjectives of failure and refusal that negate like a negator when `to`
+/// follows ("failed to win", "refused to help", "unable to agree").
+pub(crate) const FAIL_TO_WORDS: &[&str] = &[
+    "fail",
+    "fails",
+    "failed",
+    "failing",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "unable",
+    "neglect",
+    "neglects",
+    "neglected",
+    "declined",
+    "declines",
+    "decline",
+];
+
 /// Factor applied to a sentiment word in the scope of a [`SHIFTERS`] word.
 pub(crate) const SHIFT: f32 = 0.0;
 

@@ -92,6 +92,19 @@ fn negation_flips_and_weakens() {
         t.score("not without good").compound,
         squash(0.74 * 0.74 * 2.0)
     ));
+    // "not only"/"not just" is additive focus, not a negation.
+    assert!(close(t.score("not only good").compound, squash(2.0)));
+    assert!(close(t.score("not just good").compound, squash(2.0)));
+    // "failed to", "refused to", "unable to" negate like a negator (not without "to").
+    assert!(close(
+        t.score("they failed to do good").compound,
+        squash(-0.74 * 2.0)
+    ));
+    assert!(close(
+        t.score("unable to be good").compound,
+        squash(-0.74 * 2.0)
+    ));
+    assert!(close(t.score("refused good").compound, squash(2.0)));
     // Real lexicon: negated positive news turns negative.
     assert!(c("No agreement was reached.") < 0.0);
     assert!(c("The plan is not good.") < 0.0);
