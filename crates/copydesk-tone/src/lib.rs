@@ -29,9 +29,9 @@
 //! - **boosters and dampeners** (`very`, `extremely` / `slightly`, `kind of`) within three
 //!   words add or remove 0.293 of magnitude, fading with distance;
 //! - **capitals**: a word in capitals in mixed-case text gains 0.733 of magnitude;
-//! - **contrast**: after `but`/`however`/`nevertheless`, words weigh 1.5 and before it 0.5;
-//!   a concessive or conditional clause (`although`, `though`, `despite`, `if` ... up to the
-//!   next comma) weighs 0.5 and the rest of the sentence 1.5;
+//! - **contrast**: before `but`/`however`/`nevertheless`, words weigh 0.5 (after it 1, not
+//!   VADER's 1.5); a concessive or conditional clause (`although`, `though`, `despite`, `if`
+//!   ... up to the next comma) weighs 0.5 and the rest of the sentence 1;
 //! - **punctuation**: each `!` (up to 4) pushes the sum 0.292 further from 0; two or more `?`
 //!   push 0.18 each (at most 0.96); the question mark itself has a (fitted, mildly
 //!   negative) lexicon valence: questions in opinion writing are mostly rhetorical and
