@@ -405,7 +405,13 @@ pub(crate) fn analyse(
             if entry == NONE || entries[entry as usize].valence == 0.0 {
                 exclamations += s.bytes().filter(|&b| b == b'!').count() as u32;
                 questions += s.bytes().filter(|&b| b == b'?').count() as u32;
-                if is_boundary(s) {
+                // A hyphen inside a compound ("well-known", "long-winded") is no clause
+                // boundary; a spaced dash is.
+                let in_compound = s == "-"
+                    && i > 0
+                    && tokens[i - 1].end == tok.start
+                    && tokens.get(i + 1).is_some_and(|n| n.start == tok.end);
+                if is_boundary(s) && !in_compound {
                     items.push(Item {
                         entry: NONE,
                         valence: 0.0,

@@ -87,6 +87,12 @@ fn negation_flips_and_weakens() {
         squash(2.0)
     ));
     assert!(close(t.score("not, good").compound, squash(2.0)));
+    // A hyphen inside a compound is no boundary; a spaced dash is.
+    assert!(close(
+        t.score("not well-good").compound,
+        squash(-0.74 * 2.0)
+    ));
+    assert!(close(t.score("not - good").compound, squash(2.0)));
     // Double negation flips back (weakened twice).
     assert!(close(
         t.score("not without good").compound,
