@@ -9,7 +9,9 @@
 use copydesk_tokenize::{Token, TokenKind};
 
 use crate::rules;
-use crate::table::{Table, ACTIVE, CONCESSIVE, CONTRAST, NEGATOR, SELF_REF, SHIFTER, STOP, TERM};
+use crate::table::{
+    Table, ACTIVE, CONCESSIVE, CONTRAST, FAIL_TO, FOCUS, NEGATOR, SELF_REF, SHIFTER, STOP, TERM, TO,
+};
 
 const NONE: u32 = u32::MAX;
 
@@ -76,7 +78,7 @@ struct Item {
     valence: f32,
     /// Whether the entry's valence counts ([`Entry::scores`]), false without an entry.
     scores: bool,
-    flags: u8,
+    flags: u16,
     degree: f32,
     caps: bool,
     boundary: bool,
@@ -403,7 +405,13 @@ pub(crate) fn analyse(
             if entry == NONE || entries[entry as usize].valence == 0.0 {
                 exclamations += s.bytes().filter(|&b| b == b'!').count() as u32;
                 questions += s.bytes().filter(|&b| b == b'?').count() as u32;
-                if is_boundary(s) {
+                // A hyphen inside a compound ("well-known", "long-winded") is no clause
+                // boundary; a spaced dash is.
+                let in_compound = s == "-"
+                    && i > 0
+                    && tokens[i - 1].end == tok.start
+                    && tokens.get(i + 1).is_some_and(|n| n.start == tok.end);
+                if is_boundary(s) && !in_compound {
                     items.push(Item {
                         entry: NONE,
                         valence: 0.0,
@@ -512,7 +520,14 @@ pub(crate) fn analyse(
             {
                 break;
             }
-            if p.flags & NEGATOR != 0 {
+            let negates = if p.flags & NEGATOR != 0 {
+                // "not only", "not just": additive focus, not a negation.
+                items.get(q + 1).is_none_or(|x| x.flags & FOCUS == 0)
+            } else {
+                // "failed to win", "refused to help".
+                p.flags & FAIL_TO != 0 && items.get(q + 1).is_some_and(|x| x.flags & TO != 0)
+            };
+            if negates {
                 // "never so good", "never this sore": an intensifier, not a negation (but
                 // "not so good" is a negation).
                 if table.is_never(p.entry)

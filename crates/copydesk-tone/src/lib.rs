@@ -22,16 +22,18 @@
 //! - **negation**: a negator (`not`, `n't`, `no`, `never`, `without`, `lack`, ...) within the
 //!   four previous words *of the same clause* multiplies a positive valence by -0.74 (flip
 //!   and weaken) and a negative one by -0.3 ("not bad" is only mildly positive): "no
-//!   agreement was reached" is negative; "never so/this" intensifies instead;
+//!   agreement was reached" is negative; "never so/this" intensifies instead, "not
+//!   only/just" is no negation, and `fail`/`refuse`/`unable` ... followed by `to` negate
+//!   ("failed to win"); a hyphen inside a compound ("not well-known") is no clause boundary;
 //! - **valence shifters** (`reduce`, `prevent`, `end`, `curb`, `ban`, ...): sentiment words
 //!   in the next three words of the clause count 0, since "reduce poverty" is good news and
 //!   "reduce support" bad;
 //! - **boosters and dampeners** (`very`, `extremely` / `slightly`, `kind of`) within three
 //!   words add or remove 0.293 of magnitude, fading with distance;
 //! - **capitals**: a word in capitals in mixed-case text gains 0.733 of magnitude;
-//! - **contrast**: after `but`/`however`/`nevertheless`, words weigh 1.5 and before it 0.5;
-//!   a concessive or conditional clause (`although`, `though`, `despite`, `if` ... up to the
-//!   next comma) weighs 0.5 and the rest of the sentence 1.5;
+//! - **contrast**: before `but`/`however`/`nevertheless`, words weigh 0.5 (after it 1, not
+//!   VADER's 1.5); a concessive or conditional clause (`although`, `though`, `despite`, `if`
+//!   ... up to the next comma) weighs 0.5 and the rest of the sentence 1;
 //! - **punctuation**: each `!` (up to 4) pushes the sum 0.292 further from 0; two or more `?`
 //!   push 0.18 each (at most 0.96); the question mark itself has a (fitted, mildly
 //!   negative) lexicon valence: questions in opinion writing are mostly rhetorical and

@@ -6,22 +6,29 @@ use crate::lexicon::{canonical_key, Lexicon};
 use crate::rules;
 
 /// Negates sentiment in its scope.
-pub(crate) const NEGATOR: u8 = 1;
+pub(crate) const NEGATOR: u16 = 1;
 /// Contrastive conjunction (`but`).
-pub(crate) const CONTRAST: u8 = 2;
+pub(crate) const CONTRAST: u16 = 2;
 /// Concessive conjunction (`although`).
-pub(crate) const CONCESSIVE: u8 = 4;
+pub(crate) const CONCESSIVE: u16 = 4;
 /// Activity word (GDELT activity density).
-pub(crate) const ACTIVE: u8 = 8;
+pub(crate) const ACTIVE: u16 = 8;
 /// First-person pronoun (GDELT self/group reference density).
-pub(crate) const SELF_REF: u8 = 16;
+pub(crate) const SELF_REF: u16 = 16;
 /// Never fitted (function word).
-pub(crate) const STOP: u8 = 32;
+pub(crate) const STOP: u16 = 32;
 /// The key is a complete term (a lexicon entry or a rule word), not only a phrase prefix.
-pub(crate) const TERM: u8 = 64;
+pub(crate) const TERM: u16 = 64;
 /// A valence shifter (`reduce`, `prevent`, `end`): neutralises the sentiment words in its
 /// scope ("decrease fatalities" is good news, "reduce support" bad).
-pub(crate) const SHIFTER: u8 = 128;
+pub(crate) const SHIFTER: u16 = 128;
+/// Right after a negator, turns it into an additive focus ("not only", "not just"): no
+/// negation.
+pub(crate) const FOCUS: u16 = 256;
+/// Negates like a negator when `to` follows ("failed to win", "refuses to help").
+pub(crate) const FAIL_TO: u16 = 512;
+/// The word `to`.
+pub(crate) const TO: u16 = 1024;
 
 /// One key's data.
 #[derive(Clone, Copy, Debug, Default)]
@@ -31,7 +38,7 @@ pub(crate) struct Entry {
     /// Degree (booster > 0, dampener < 0) in units of [`rules::BOOST`].
     pub degree: f32,
     /// Role flags.
-    pub flags: u8,
+    pub flags: u16,
     /// Longest phrase (in tokens) starting with this key; 0 or 1 if none.
     pub max_phrase: u8,
     /// True if the valence came from the lexicon (the word is a lexicon term).
@@ -128,6 +135,13 @@ impl Table {
         for w in rules::CONCESSIVE {
             t.add_role(w, CONCESSIVE);
         }
+        for w in rules::FOCUS_WORDS {
+            t.add_role(w, FOCUS);
+        }
+        for w in rules::FAIL_TO_WORDS {
+            t.add_role(w, FAIL_TO);
+        }
+        t.add_role("to", TO);
         for w in rules::SELF_PRONOUNS {
             t.add_role(w, SELF_REF);
         }
@@ -163,7 +177,7 @@ impl Table {
         t
     }
 
-    fn add_role(&mut self, word: &str, flag: u8) {
+    fn add_role(&mut self, word: &str, flag: u16) {
         let key = canonical_key(word);
         let i = self.intern(&key);
         self.entries[i].flags |= flag | TERM;

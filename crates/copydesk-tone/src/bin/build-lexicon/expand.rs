@@ -35,7 +35,7 @@ impl Default for ExpandConfig {
             ridge: 1.0,
             zero_weight: 0.3,
             folds: 5,
-            min_count: 20,
+            min_count: 5,
             skip_top: 300,
             shrink: 0.7,
             threshold: 0.6,
