@@ -272,7 +272,7 @@ fn scaling_check(pipeline: &Pipeline) -> Vec<String> {
         let large = (k.make)(LARGE);
         let ratio = |f: &dyn Fn(&str)| {
             let s = per_run(3, || small.iter().for_each(|t| f(t))) / SMALL_TEXTS;
-            let l = per_run(2, || f(&large));
+            let l = per_run(3, || f(&large));
             (s, l, l.as_secs_f64() / s.as_secs_f64())
         };
         let (p_small, p_large, p_ratio) = ratio(&|t| drop(black_box(pipeline.analyze(t))));
