@@ -248,7 +248,8 @@ fn has_lower(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
 }
 
-fn is_boundary(s: &str) -> bool {
+/// Whether a token (or key) is punctuation that bounds negation and booster scopes.
+pub(crate) fn is_boundary(s: &str) -> bool {
     matches!(
         s,
         "," | ";"
@@ -428,9 +429,9 @@ pub(crate) fn analyse(
                 continue;
             }
         }
-        if !wl && !is_boundary(s) {
-            // An emoticon: counts as a word (as emoji do). Punctuation with a valence (the
-            // question mark) is scored but is not a word.
+        if !wl && (consumed > 1 || !is_boundary(s)) {
+            // An emoticon: counts as a word (as emoji do). A single punctuation mark with a
+            // valence (the question mark) is scored but is not a word.
             f.words += 1;
         }
         let caps = wl && case.caps;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::analyze::{analyse, Features, Scratch, Term};
 use crate::lexicon::{Lexicon, DEFAULT_LEXICON};
 use crate::rules;
-use crate::table::Table;
+use crate::table::{Table, NOT_WORD};
 use crate::Sentence;
 use copydesk_sentences::SentenceSplitter;
 
@@ -118,7 +118,7 @@ impl Acc {
             } else if c < 0.0 {
                 neg += -c + 1.0;
             }
-            if v.abs() >= rules::HIT {
+            if v.abs() >= rules::HIT && table.entries[t.entry as usize].flags & NOT_WORD == 0 {
                 if c > 0.0 {
                     self.pos_hits += 1;
                 } else if c < 0.0 {

@@ -29,6 +29,9 @@ pub(crate) const FOCUS: u16 = 256;
 pub(crate) const FAIL_TO: u16 = 512;
 /// The word `to`.
 pub(crate) const TO: u16 = 1024;
+/// A single punctuation mark with a valence (the question mark): scored, but not a word,
+/// so it counts neither in the word count nor as a positive or negative word.
+pub(crate) const NOT_WORD: u16 = 2048;
 
 /// One key's data.
 #[derive(Clone, Copy, Debug, Default)]
@@ -169,6 +172,9 @@ impl Table {
             e.valence = v;
             e.in_lexicon = true;
             e.flags |= TERM;
+            if crate::analyze::is_boundary(key) {
+                e.flags |= NOT_WORD;
+            }
         }
         for (n, w) in ["so", "this", "that"].iter().enumerate() {
             t.so_this[n] = t.intern(w) as u32;

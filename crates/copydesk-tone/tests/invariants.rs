@@ -79,3 +79,22 @@ fn long_unspaced_text_stays_linear() {
     assert!(t.compound > 0.9);
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+/// Found by the `tone` fuzz target: an emoticon starting with punctuation (`:*`) was not
+/// counted as a word but as a positive word, so the GDELT tone reached 200; question marks
+/// (scored, not words) could do the same.
+#[test]
+fn scored_punctuation_and_emoticons_keep_tone_in_range() {
+    for text in [
+        ".) ty.::::::::::::::::::::::::::*",
+        "bad ? ? ? ?",
+        "Terrible?? Awful???",
+        ":* :) ;)",
+        "?",
+    ] {
+        let t = score_tone(text);
+        check(&t);
+    }
+    let t = score_tone(":* :)");
+    assert_eq!(t.word_count, 2, "{t:?}");
+}
