@@ -138,16 +138,20 @@ impl EntityTagger {
     /// Tags one document given its tokens and sentences (as produced by `copydesk-tokenize`
     /// and `copydesk-sentences` for `text`). Entities are sorted and non-overlapping.
     pub fn tag(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Entity> {
-        let tokens: Vec<Token> = tokens
+        let valid: Vec<Token> = tokens
             .iter()
             .copied()
             .filter(|t| {
                 t.start < t.end
-                    && t.end - t.start <= MAX_TOKEN_BYTES
                     && t.end <= text.len()
                     && text.is_char_boundary(t.start)
                     && text.is_char_boundary(t.end)
             })
+            .collect();
+        let tokens: Vec<Token> = valid
+            .iter()
+            .copied()
+            .filter(|t| t.end - t.start <= MAX_TOKEN_BYTES)
             .collect();
         let segs = segments::segments(text, &tokens, sentences);
         let segs = segments::bounded(segs, segments::MAX_SEGMENT_TOKENS);
@@ -163,7 +167,7 @@ impl EntityTagger {
         let rule_ents = trim_rules(rule_ents, &ents, &tokens);
         ents = merge(ents, rule_ents);
         if !self.phrases.is_empty() {
-            let user = self.phrases.find(text, &tokens);
+            let user = within_sentences(self.phrases.find(text, &valid), sentences);
             ents = merge(user, ents);
         }
         ents
@@ -277,6 +281,24 @@ fn trim_rules(rules: Vec<Entity>, model: &[Entity], tokens: &[Token]) -> Vec<Ent
         .collect()
 }
 
+/// The entities of the sorted list `ents` that do not cross a boundary of the sorted,
+/// disjoint `sentences`: each lies inside one sentence or outside all of them (a user
+/// phrase must not join the end of one sentence to the start of the next).
+fn within_sentences(ents: Vec<Entity>, sentences: &[Sentence]) -> Vec<Entity> {
+    let mut s = 0;
+    ents.into_iter()
+        .filter(|e| {
+            while s < sentences.len() && sentences[s].end <= e.start {
+                s += 1;
+            }
+            match sentences.get(s) {
+                Some(sent) if sent.start < e.end => sent.start <= e.start && e.end <= sent.end,
+                _ => true,
+            }
+        })
+        .collect()
+}
+
 /// Merges two sorted, disjoint entity lists; `first` wins where they overlap.
 fn merge(first: Vec<Entity>, second: Vec<Entity>) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::with_capacity(first.len() + second.len());
@@ -338,6 +360,21 @@ mod tests {
         let all = tag_entities(&text);
         assert_eq!(all.len(), one.len() * n);
         assert!(all.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn user_phrases_do_not_cross_sentences() {
+        let mut tagger = EntityTagger::default();
+        tagger.add_rule("Doe. The", Label::Misc);
+        tagger.add_rule("talks went", Label::Misc);
+        let text = "We met Jane Doe. The talks went well.";
+        let labels: Vec<(&str, Label)> = tagger
+            .tag_text(text)
+            .iter()
+            .map(|e| (&text[e.start..e.end], e.label))
+            .collect();
+        assert!(labels.contains(&("talks went", Label::Misc)), "{labels:?}");
+        assert!(labels.iter().all(|(s, _)| !s.contains('.')), "{labels:?}");
     }
 
     #[test]
