@@ -62,6 +62,29 @@ fn path_keys<const N: usize>((bits, len): (u32, u8), lens: [u8; N], salt: u64) -
     out
 }
 
+/// Each token's path in a clustering (`lookup` by word hash): its exact form, else its
+/// lower-cased and title-cased forms (`fallback`), the one matching its capitalisation
+/// first.
+fn cluster_paths(
+    toks: &[Tok],
+    fallback: &[u64],
+    lookup: impl Fn(u64) -> Option<(u32, u8)>,
+) -> Vec<Option<(u32, u8)>> {
+    toks.iter()
+        .zip(fallback)
+        .map(|(t, &title)| {
+            lookup(t.w).or_else(|| {
+                let (a, b) = if t.init_cap {
+                    (title, t.lw)
+                } else {
+                    (t.lw, title)
+                };
+                lookup(a).or_else(|| lookup(b))
+            })
+        })
+        .collect()
+}
+
 /// Flat per-token feature lists: token `i` owns `keys[offsets[i]..offsets[i + 1]]`.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Features {
@@ -289,40 +312,16 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
         t.case = clusters.casing_of(t.lw);
     }
     if !clusters.map.is_empty() {
-        let paths: Vec<Option<(u32, u8)>> = out.iter().map(|t| clusters.path_hashed(t.w)).collect();
-        for ((t, path), &title) in out.iter_mut().zip(paths).zip(&fallback) {
-            let path = path.or_else(|| {
-                let (a, b) = if t.init_cap {
-                    (title, t.lw)
-                } else {
-                    (t.lw, title)
-                };
-                clusters.path_hashed(a).or_else(|| clusters.path_hashed(b))
-            });
-            if let Some((bits, len)) = path {
-                for (j, &p) in CLUSTER_PREFIXES.iter().enumerate() {
-                    let l = p.min(len);
-                    let masked = if l >= 32 {
-                        bits
-                    } else {
-                        bits & ((1u32 << l) - 1)
-                    };
-                    t.cl[j] = crate::hash::mix(u64::from(masked) | (u64::from(l) << 40) | 1 << 50);
-                }
+        let paths = cluster_paths(&out, &fallback, |h| clusters.path_hashed(h));
+        for (t, path) in out.iter_mut().zip(paths) {
+            if let Some(p) = path {
+                t.cl = path_keys(p, CLUSTER_PREFIXES, 1);
             }
         }
     }
     if !clusters.alt.is_empty() {
-        let paths: Vec<Option<(u32, u8)>> = out.iter().map(|t| clusters.alt_hashed(t.w)).collect();
-        for ((t, path), &title) in out.iter_mut().zip(paths).zip(&fallback) {
-            let path = path.or_else(|| {
-                let (a, b) = if t.init_cap {
-                    (title, t.lw)
-                } else {
-                    (t.lw, title)
-                };
-                clusters.alt_hashed(a).or_else(|| clusters.alt_hashed(b))
-            });
+        let paths = cluster_paths(&out, &fallback, |h| clusters.alt_hashed(h));
+        for (t, path) in out.iter_mut().zip(paths) {
             if let Some(p) = path {
                 t.cl2 = path_keys(p, ALT_PREFIXES, 2);
             }

@@ -86,6 +86,26 @@ fn head_and_hash(key: &str) -> (u64, u64) {
     (head, h)
 }
 
+/// The two bit positions of hash `h` in a 64 Ki-bit Bloom filter (1,024 words).
+#[inline]
+fn bloom_bits(h: u64) -> (usize, usize) {
+    (((h >> 16) & 0xffff) as usize, ((h >> 48) & 0xffff) as usize)
+}
+
+/// Adds hash `h` to a Bloom filter of 1,024 words.
+fn bloom_insert(bits: &mut [u64], h: u64) {
+    let (a, b) = bloom_bits(h);
+    bits[a >> 6] |= 1 << (a & 63);
+    bits[b >> 6] |= 1 << (b & 63);
+}
+
+/// False if hash `h` was never added to the Bloom filter `bits` (1,024 words).
+#[inline]
+fn bloom_contains(bits: &[u64], h: u64) -> bool {
+    let (a, b) = bloom_bits(h);
+    (bits[a >> 6] >> (a & 63)) & (bits[b >> 6] >> (b & 63)) & 1 == 1
+}
+
 /// The Bloom hash of a phrase's first-word entry and its second word's key hash.
 #[inline]
 fn pair_hash(first: u32, second: u64) -> u64 {
@@ -214,9 +234,10 @@ impl Table {
             if self.pairs.is_empty() {
                 self.pairs = vec![0; 1 << 10];
             }
-            let (a, b) = Self::bloom_bits(pair_hash(f as u32, Self::key_hash(&second)));
-            self.pairs[a >> 6] |= 1 << (a & 63);
-            self.pairs[b >> 6] |= 1 << (b & 63);
+            bloom_insert(
+                &mut self.pairs,
+                pair_hash(f as u32, Self::key_hash(&second)),
+            );
             let len = u8::try_from(n).unwrap_or(u8::MAX);
             let e = &mut self.entries[f];
             e.max_phrase = e.max_phrase.max(len);
@@ -245,8 +266,7 @@ impl Table {
         if self.pairs.is_empty() {
             return false;
         }
-        let (a, b) = Self::bloom_bits(pair_hash(entry, second));
-        (self.pairs[a >> 6] >> (a & 63)) & (self.pairs[b >> 6] >> (b & 63)) & 1 == 1
+        bloom_contains(&self.pairs, pair_hash(entry, second))
     }
 
     /// Whether `entry` is "so", "this" or "that".
@@ -351,17 +371,10 @@ impl Table {
         }
     }
 
-    /// The two Bloom bit positions of hash `h`.
-    #[inline]
-    fn bloom_bits(h: u64) -> (usize, usize) {
-        (((h >> 16) & 0xffff) as usize, ((h >> 48) & 0xffff) as usize)
-    }
-
     /// False if no key has hash `h`.
     #[inline]
     fn maybe(&self, h: u64) -> bool {
-        let (a, b) = Self::bloom_bits(h);
-        (self.bloom[a >> 6] >> (a & 63)) & (self.bloom[b >> 6] >> (b & 63)) & 1 == 1
+        bloom_contains(&self.bloom, h)
     }
 
     /// Puts entry `i` into its slot (the table has room).
@@ -369,9 +382,7 @@ impl Table {
         let key = self.key(i);
         let len = u32::try_from(key.len()).unwrap_or(u32::MAX);
         let (head, h) = head_and_hash(key);
-        let (a, b) = Self::bloom_bits(h);
-        self.bloom[a >> 6] |= 1 << (a & 63);
-        self.bloom[b >> 6] |= 1 << (b & 63);
+        bloom_insert(&mut self.bloom, h);
         let mask = self.slots.len() - 1;
         let mut at = h as usize & mask;
         while self.slots[at].len != 0 {
