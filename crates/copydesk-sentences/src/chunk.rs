@@ -182,7 +182,7 @@ pub(crate) fn head(chunk: &str) -> Head<'_> {
             word: "",
         };
     }
-    if chunk.chars().all(|c| is_dot(c) || is_closer(c)) && is_dot(first) {
+    if is_dot(first) && chunk.chars().all(|c| is_dot(c) || is_closer(c)) {
         return Head {
             start: Start::Dots,
             word: "",

@@ -45,10 +45,22 @@ impl Default for SentenceSplitter {
 /// A chunk: tokens `first..=last` with no whitespace between them, spanning `start..end`.
 #[derive(Clone, Copy, Debug)]
 struct Chunk {
+    /// Index of the chunk's first token.
+    first: usize,
     start: usize,
     end: usize,
     /// The kind of the chunk's last token.
     last_kind: TokenKind,
+}
+
+impl Chunk {
+    /// The empty chunk `0..0` (its text is `""`).
+    const EMPTY: Chunk = Chunk {
+        first: 0,
+        start: 0,
+        end: 0,
+        last_kind: TokenKind::Punct,
+    };
 }
 
 /// Iterates over the chunks of a token slice.
@@ -62,33 +74,68 @@ struct Chunks<'a> {
 impl Iterator for Chunks<'_> {
     type Item = Chunk;
 
+    #[inline(always)]
     fn next(&mut self) -> Option<Chunk> {
-        let first = self.tokens.get(self.i)?;
+        let tokens = self.tokens;
+        let first = *tokens.get(self.i)?;
         let mut end = first.end;
         let mut last_kind = first.kind;
-        self.i += 1;
-        while let Some(t) = self.tokens.get(self.i) {
-            if t.start > end {
-                let spaced = match self.text.as_bytes().get(end) {
-                    Some(b) if b.is_ascii() => b.is_ascii_whitespace(),
-                    _ => slice(self.text, end, t.start)
-                        .chars()
-                        .any(char::is_whitespace),
-                };
-                if spaced {
-                    break;
-                }
+        let mut i = self.i + 1;
+        while let Some(t) = tokens.get(i) {
+            if t.start > end && spaced(self.text, end, t.start) {
+                break;
             }
             end = end.max(t.end);
             last_kind = t.kind;
-            self.i += 1;
+            i += 1;
         }
-        Some(Chunk {
+        let chunk = Chunk {
+            first: self.i,
             start: first.start,
             end,
             last_kind,
-        })
+        };
+        self.i = i;
+        Some(chunk)
     }
+}
+
+impl Chunks<'_> {
+    /// The chunk that ends just before token `first` (the first token of a chunk), or
+    /// [`Chunk::EMPTY`] at the start. Scans back over that chunk's tokens: callers look
+    /// back at most two chunks from a given chunk, so every token is scanned a bounded
+    /// number of times.
+    fn before(&self, first: usize) -> Chunk {
+        let Some(last) = first.checked_sub(1) else {
+            return Chunk::EMPTY;
+        };
+        let t = self.tokens;
+        let mut j = last;
+        while j > 0 && !(t[j].start > t[j - 1].end && spaced(self.text, t[j - 1].end, t[j].start)) {
+            j -= 1;
+        }
+        Chunk {
+            first: j,
+            start: t[j].start,
+            end: t[last].end,
+            last_kind: t[last].kind,
+        }
+    }
+}
+
+/// Whether the gap `text[a..b]` between two tokens holds whitespace (it holds nothing
+/// else, as tokens cover all other text).
+#[inline(always)]
+fn spaced(text: &str, a: usize, b: usize) -> bool {
+    match text.as_bytes().get(a) {
+        Some(c) if c.is_ascii() => c.is_ascii_whitespace(),
+        _ => spaced_unicode(text, a, b),
+    }
+}
+
+#[cold]
+fn spaced_unicode(text: &str, a: usize, b: usize) -> bool {
+    slice(text, a, b).chars().any(char::is_whitespace)
 }
 
 /// `text[a..b]`, or `""` when the range is not valid for `text` (never panics).
@@ -115,8 +162,6 @@ struct Pass<'a> {
     /// Start of the first chunk on the current line.
     line_first: usize,
     blocks: Blocks,
-    /// The two chunks before the current one (for time stamps: `01/19/2001 07:24 AM`).
-    prev: [Option<Chunk>; 2],
 }
 
 impl SentenceSplitter {
@@ -164,15 +209,13 @@ impl SentenceSplitter {
             dot_run: DotRun::default(),
             line_first: cur.start,
             blocks: Blocks::default(),
-            prev: [None; 2],
         };
         pass.blocks.reset(cur.start);
         let mut sent_start = cur.start;
         loop {
             let next = chunks.next();
-            let ctext = slice(text, cur.start, cur.end);
             if let Some(n) = next {
-                if self.fast && pass.plain_gap(ctext, cur, n) {
+                if self.fast && pass.plain_gap(cur, n) {
                     // Fast path: a plain word, one space, a plain word. No rule can
                     // end a sentence here (and the chunk is no list marker).
                     if pass.sent_words == 0 {
@@ -180,11 +223,11 @@ impl SentenceSplitter {
                     }
                     pass.sent_words += 1;
                     pass.dot_run = DotRun::default();
-                    pass.prev = [Some(cur), pass.prev[0]];
                     cur = n;
                     continue;
                 }
             }
+            let ctext = slice(text, cur.start, cur.end);
             let tail = chunk::tail(ctext);
             let prev_words = pass.sent_words;
             if has_alphanumeric(ctext) {
@@ -226,7 +269,6 @@ impl SentenceSplitter {
                     pass.blocks.reset(n.start);
                 }
             }
-            pass.prev = [Some(cur), pass.prev[0]];
             cur = n;
         }
         out
@@ -245,9 +287,10 @@ impl Pass<'_> {
     /// separator, address or time stamp), is not an emoticon, one plain space follows,
     /// and the next chunk starts with an ASCII character that cannot open a bullet,
     /// separator or date, with no list open. Addresses are recognised by token kind here.
-    fn plain_gap(&self, ctext: &str, cur: Chunk, next: Chunk) -> bool {
+    #[inline]
+    fn plain_gap(&self, cur: Chunk, next: Chunk) -> bool {
         let bytes = self.text.as_bytes();
-        let c = ctext.as_bytes();
+        let c = bytes.get(cur.start..cur.end).unwrap_or_default();
         let (Some(&last), Some(&first)) = (c.last(), c.first()) else {
             return false;
         };
@@ -403,11 +446,13 @@ impl Pass<'_> {
             return true;
         }
         let text = self.text;
-        let chunk_text = |c: Option<Chunk>| c.map_or("", |c| slice(text, c.start, c.end));
-        if matches!(ctext, "AM" | "PM" | "am" | "pm")
-            && chunk::is_clock(chunk_text(self.prev[0]))
-            && chunk::is_date(chunk_text(self.prev[1]))
-        {
+        let chunk_text = |c: Chunk| slice(text, c.start, c.end);
+        if matches!(ctext, "AM" | "PM" | "am" | "pm") && {
+            // The two chunks before (time stamps: `01/19/2001 07:24 AM`).
+            let clock = after.before(cur.first);
+            chunk::is_clock(chunk_text(clock))
+                && chunk::is_date(chunk_text(after.before(clock.first)))
+        } {
             // Not before a time zone (`PDT`, `EST`).
             let zone = ntext.len() <= 4 && ntext.chars().all(|c| c.is_ascii_uppercase());
             return !zone;
@@ -417,7 +462,7 @@ impl Pass<'_> {
             && ctext.ends_with(|c: char| c.is_alphanumeric())
             && !ctext.starts_with(char::is_lowercase)
         {
-            return chunk::is_clock(chunk_text(after.clone().next()));
+            return chunk::is_clock(chunk_text(after.clone().next().unwrap_or(Chunk::EMPTY)));
         }
         false
     }

@@ -161,8 +161,7 @@ fn key_and_case<'a>(s: &'a str, buf: &'a mut String) -> (&'a str, Case) {
 /// eight bytes at a time. `None` for other tokens, which take the general path (hashtags
 /// there fall back to their text without `#`).
 #[inline]
-fn short_ascii(s: &str) -> Option<(u64, Case)> {
-    let b = s.as_bytes();
+fn short_ascii(b: &[u8]) -> Option<(u64, Case)> {
     let n = b.len();
     if n == 0 || n > 8 || b[0] == b'#' {
         return None;
@@ -188,8 +187,7 @@ fn short_ascii(s: &str) -> Option<(u64, Case)> {
 /// little-endian words (bytes 0..8, and bytes 8.. zero-padded; what [`Table::get_medium`]
 /// takes) and its [`Case`]. `None` for other tokens.
 #[inline]
-fn medium_ascii(s: &str) -> Option<([u64; 2], Case)> {
-    let b = s.as_bytes();
+fn medium_ascii(b: &[u8]) -> Option<([u64; 2], Case)> {
     let n = b.len();
     if !(9..=16).contains(&n) || b[0] == b'#' {
         return None;
@@ -249,25 +247,25 @@ fn has_lower(s: &str) -> bool {
 }
 
 /// Whether a token (or key) is punctuation that bounds negation and booster scopes.
-pub(crate) fn is_boundary(s: &str) -> bool {
+pub(crate) fn is_boundary(s: &[u8]) -> bool {
     matches!(
         s,
-        "," | ";"
-            | ":"
-            | "."
-            | "!"
-            | "?"
-            | "("
-            | ")"
-            | "["
-            | "]"
-            | "--"
-            | "-"
-            | "\u{2013}"
-            | "\u{2014}"
-            | "..."
-            | "\u{2026}"
-    ) || s.bytes().all(|b| matches!(b, b'.' | b'!' | b'?'))
+        b"," | b";"
+            | b":"
+            | b"."
+            | b"!"
+            | b"?"
+            | b"("
+            | b")"
+            | b"["
+            | b"]"
+            | b"--"
+            | b"-"
+            | b"\xE2\x80\x93" // en dash
+            | b"\xE2\x80\x94" // em dash
+            | b"..."
+            | b"\xE2\x80\xA6" // ellipsis
+    ) || s.iter().all(|b| matches!(b, b'.' | b'!' | b'?'))
 }
 
 fn word_like(kind: TokenKind) -> bool {
@@ -279,6 +277,18 @@ fn word_like(kind: TokenKind) -> bool {
             | TokenKind::Mention
             | TokenKind::Emoji
     )
+}
+
+/// Counts a word-like token with entry flags `flags` and text `s` in the densities.
+#[inline]
+fn count_word(f: &mut Features, flags: u16, s: &[u8]) {
+    f.words += 1;
+    if flags & ACTIVE != 0 {
+        f.active += 1;
+    }
+    if flags & SELF_REF != 0 && s != b"US" {
+        f.self_ref += 1;
+    }
 }
 
 /// Whether the token after `tokens[i]` (whose entry `entry` starts some phrase) may be a
@@ -301,7 +311,7 @@ fn may_continue_phrase(
         return false;
     }
     let s = next.text(text);
-    let h = match short_ascii(s) {
+    let h = match short_ascii(s.as_bytes()) {
         Some((head, _)) => Table::short_hash(head, s.len()),
         None => Table::key_hash(key_of(s, buf)),
     };
@@ -330,20 +340,23 @@ pub(crate) fn analyse(
     items.clear();
     let (mut exclamations, mut questions) = (0u32, 0u32);
     let (mut any_caps, mut any_lower) = (false, false);
+    // The first contrastive and the first concessive conjunction (item indices).
+    let (mut contrast, mut concessive) = (None, None);
     let entries = &table.entries;
     let mut i = 0;
     while i < tokens.len() {
         let tok = tokens[i];
-        let s = tok.text(text);
+        // The token's bytes (its text is only needed off the ASCII fast paths).
+        let b = text.as_bytes().get(tok.start..tok.end).unwrap_or_default();
         let kind = tok.kind;
         let wl = word_like(kind);
-        let (mut entry, case) = if let Some((head, case)) = short_ascii(s) {
+        let (mut entry, case) = if let Some((head, case)) = short_ascii(b) {
             // Fast path: a short ASCII token is looked up by its lower-cased word.
-            (table.get_short(head, s.len()).unwrap_or(NONE), case)
-        } else if let Some((words, case)) = medium_ascii(s) {
-            (table.get_medium(words, s.len()).unwrap_or(NONE), case)
+            (table.get_short(head, b.len()).unwrap_or(NONE), case)
+        } else if let Some((words, case)) = medium_ascii(b) {
+            (table.get_medium(words, b.len()).unwrap_or(NONE), case)
         } else {
-            let (k, case) = key_and_case(s, key);
+            let (k, case) = key_and_case(tok.text(text), key);
             let mut entry = table.get(k).unwrap_or(NONE);
             if entry == NONE && kind == TokenKind::Hashtag && k.len() > 1 {
                 entry = table.get(&k[1..]).unwrap_or(NONE);
@@ -358,7 +371,7 @@ pub(crate) fn analyse(
             let contiguous = !wl;
             let max = entries[entry as usize].max_phrase as usize;
             phrase.clear();
-            phrase.push_str(key_of(s, key));
+            phrase.push_str(key_of(tok.text(text), key));
             for n in 2..=max {
                 let j = i + n - 1;
                 if j >= tokens.len() || (contiguous && tokens[j].start != tokens[j - 1].end) {
@@ -378,41 +391,37 @@ pub(crate) fn analyse(
             entry = NONE; // only a phrase prefix
         }
         // Densities count every word-like token, including those inside a phrase.
-        for (n, t) in tokens[i..i + consumed].iter().enumerate() {
-            if !word_like(t.kind) {
-                continue;
-            }
-            f.words += 1;
-            let flags = if n == 0 && consumed == 1 {
-                if entry == NONE {
+        if consumed == 1 {
+            if wl {
+                let flags = if entry == NONE {
                     0
                 } else {
                     entries[entry as usize].flags
-                }
-            } else {
-                table
-                    .get(key_of(t.text(text), tmp))
-                    .map_or(0, |ix| entries[ix as usize].flags)
-            };
-            if flags & ACTIVE != 0 {
-                f.active += 1;
+                };
+                count_word(&mut f, flags, b);
             }
-            if flags & SELF_REF != 0 && t.text(text) != "US" {
-                f.self_ref += 1;
+        } else {
+            for t in &tokens[i..i + consumed] {
+                if word_like(t.kind) {
+                    let flags = table
+                        .get(key_of(t.text(text), tmp))
+                        .map_or(0, |ix| entries[ix as usize].flags);
+                    count_word(&mut f, flags, t.text(text).as_bytes());
+                }
             }
         }
         if consumed == 1 && !wl {
             // Punctuation or symbol not part of an emoticon.
             if entry == NONE || entries[entry as usize].valence == 0.0 {
-                exclamations += s.bytes().filter(|&b| b == b'!').count() as u32;
-                questions += s.bytes().filter(|&b| b == b'?').count() as u32;
+                exclamations += b.iter().filter(|&&c| c == b'!').count() as u32;
+                questions += b.iter().filter(|&&c| c == b'?').count() as u32;
                 // A hyphen inside a compound ("well-known", "long-winded") is no clause
                 // boundary; a spaced dash is.
-                let in_compound = s == "-"
+                let in_compound = b == b"-"
                     && i > 0
                     && tokens[i - 1].end == tok.start
                     && tokens.get(i + 1).is_some_and(|n| n.start == tok.end);
-                if is_boundary(s) && !in_compound {
+                if is_boundary(b) && !in_compound {
                     items.push(Item {
                         entry: NONE,
                         valence: 0.0,
@@ -429,7 +438,7 @@ pub(crate) fn analyse(
                 continue;
             }
         }
-        if !wl && (consumed > 1 || !is_boundary(s)) {
+        if !wl && (consumed > 1 || !is_boundary(b)) {
             // An emoticon: counts as a word (as emoji do). A single punctuation mark with a
             // valence (the question mark) is scored but is not a word.
             f.words += 1;
@@ -447,6 +456,13 @@ pub(crate) fn analyse(
         };
         let attached =
             wl && i > 0 && tokens[i - 1].end == tok.start && word_like(tokens[i - 1].kind);
+        if flags & (CONTRAST | CONCESSIVE) != 0 {
+            if flags & CONTRAST != 0 {
+                contrast = contrast.or(Some(items.len()));
+            } else {
+                concessive = concessive.or(Some(items.len()));
+            }
+        }
         items.push(Item {
             entry,
             valence,
@@ -469,18 +485,14 @@ pub(crate) fn analyse(
 
     // Contrast: the first contrastive conjunction splits the sentence; otherwise the first
     // concessive conjunction's clause is down-weighted.
-    let contrast = items.iter().position(|it| it.flags & CONTRAST != 0);
     let concession = if contrast.is_none() {
-        items
-            .iter()
-            .position(|it| it.flags & CONCESSIVE != 0)
-            .map(|c| {
-                let end = items[c + 1..]
-                    .iter()
-                    .position(|it| it.boundary)
-                    .map_or(items.len(), |p| c + 1 + p);
-                (c, end)
-            })
+        concessive.map(|c: usize| {
+            let end = items[c + 1..]
+                .iter()
+                .position(|it| it.boundary)
+                .map_or(items.len(), |p| c + 1 + p);
+            (c, end)
+        })
     } else {
         None
     };
@@ -590,9 +602,9 @@ mod tests {
             title[..1].make_ascii_uppercase();
             for w in [key.clone(), key.to_ascii_uppercase(), title] {
                 let general = table.get(key_of(&w, &mut buf));
-                let fast = if let Some((head, _)) = short_ascii(&w) {
+                let fast = if let Some((head, _)) = short_ascii(w.as_bytes()) {
                     table.get_short(head, w.len())
-                } else if let Some((words, _)) = medium_ascii(&w) {
+                } else if let Some((words, _)) = medium_ascii(w.as_bytes()) {
                     table.get_medium(words, w.len())
                 } else {
                     continue;
@@ -606,12 +618,12 @@ mod tests {
 
     #[test]
     fn medium_tokens_get_their_case() {
-        let (_, case) = medium_ascii("SANCTIONED!!").unwrap();
+        let (_, case) = medium_ascii("SANCTIONED!!".as_bytes()).unwrap();
         assert!(case.caps && !case.lower);
-        let (_, case) = medium_ascii("Negotiations").unwrap();
+        let (_, case) = medium_ascii("Negotiations".as_bytes()).unwrap();
         assert!(!case.caps && case.lower);
-        assert!(medium_ascii("#hashtagged").is_none());
-        assert!(medium_ascii("négociations").is_none());
-        assert!(medium_ascii("short").is_none());
+        assert!(medium_ascii("#hashtagged".as_bytes()).is_none());
+        assert!(medium_ascii("négociations".as_bytes()).is_none());
+        assert!(medium_ascii("short".as_bytes()).is_none());
     }
 }
