@@ -275,6 +275,26 @@ impl SentenceSplitter {
     }
 }
 
+/// Whether a chunk of `len` bytes from `first` to `last` is `AM`, `PM`, `am` or `pm`.
+#[inline]
+fn is_am_pm(len: usize, first: u8, last: u8) -> bool {
+    let w = u16::from_le_bytes([first, last]);
+    let is = |s: &[u8; 2]| w == u16::from_le_bytes(*s);
+    (len == 2) & (is(b"AM") | is(b"PM") | is(b"am") | is(b"pm"))
+}
+
+/// Bytes that may start an emoticon (`:-)`, `;)`, `=)`, `8)`, `^^`, `-_-`, `<3`, `xD`).
+static EMOTICON_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts = b":;=8^-<xX";
+    let mut k = 0;
+    while k < starts.len() {
+        t[starts[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Whether `s` holds a letter or digit (ASCII checked first).
 fn has_alphanumeric(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_alphanumeric())
@@ -310,12 +330,8 @@ impl Pass<'_> {
                 TokenKind::Word | TokenKind::Number | TokenKind::Punct | TokenKind::Symbol
             )
             && (self.list.is_none() || self.sent_words == 0)
-            && !matches!(c, b"AM" | b"PM" | b"am" | b"pm")
-            && (c.len() > 4
-                || !matches!(
-                    first,
-                    b':' | b';' | b'=' | b'8' | b'^' | b'-' | b'<' | b'x' | b'X'
-                ))
+            // Word lengths are irregular: these two tests are combined without branches.
+            && !is_am_pm(c.len(), first, last) & ((c.len() > 4) | !EMOTICON_START[usize::from(first)])
     }
 
     /// Whether a sentence ends in the gap between chunk `cur` and chunk `next`.

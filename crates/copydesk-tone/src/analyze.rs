@@ -74,10 +74,6 @@ pub(crate) struct Features {
 #[derive(Clone, Copy, Debug)]
 struct Item {
     entry: u32,
-    /// The entry's lexicon valence (0 without an entry).
-    valence: f32,
-    /// Whether the entry's valence counts ([`Entry::scores`]), false without an entry.
-    scores: bool,
     flags: u16,
     degree: f32,
     caps: bool,
@@ -93,6 +89,8 @@ struct Item {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     items: Vec<Item>,
+    /// Indices of the items that become terms.
+    scoring: Vec<u32>,
     key: String,
     phrase: String,
     tmp: String,
@@ -175,10 +173,35 @@ fn short_ascii(b: &[u8]) -> Option<(u64, Case)> {
     } else {
         u64::from(b[0]) | u64::from(b[n / 2]) << (n / 2 * 8) | u64::from(b[n - 1]) << ((n - 1) * 8)
     };
+    short_key(w)
+}
+
+/// [`short_ascii`] of the token `text[start..end]`: where eight bytes of `text` follow
+/// `start`, one load masked to the token's length replaces the branches on its length
+/// (token lengths are too irregular for branch prediction).
+#[inline]
+fn short_ascii_in(text: &[u8], start: usize, end: usize) -> Option<(u64, Case)> {
+    let n = end.wrapping_sub(start);
+    match text.get(start..start.wrapping_add(8)) {
+        Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) if (1..=8).contains(&n) => {
+            if b0 == b'#' {
+                return None;
+            }
+            let w = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+            short_key(w & (u64::MAX >> (64 - 8 * n)))
+        }
+        _ => short_ascii(text.get(start..end)?),
+    }
+}
+
+/// The lower-cased head word and [`Case`] of the zero-padded word `w` of an ASCII token
+/// of up to 8 bytes; `None` if a byte is not ASCII.
+#[inline]
+fn short_key(w: u64) -> Option<(u64, Case)> {
     let (lower, upper) = ascii_word_case(w)?;
     let case = Case {
         lower: lower != 0,
-        caps: lower == 0 && upper.count_ones() >= 2,
+        caps: (lower == 0) & (upper.count_ones() >= 2),
     };
     Some((w | upper >> 2, case))
 }
@@ -333,11 +356,13 @@ pub(crate) fn analyse(
     let first_term = terms.len();
     let Scratch {
         items,
+        scoring,
         key,
         phrase,
         tmp,
     } = scratch;
     items.clear();
+    scoring.clear();
     let (mut exclamations, mut questions) = (0u32, 0u32);
     let (mut any_caps, mut any_lower) = (false, false);
     // The first contrastive and the first concessive conjunction (item indices).
@@ -350,19 +375,20 @@ pub(crate) fn analyse(
         let b = text.as_bytes().get(tok.start..tok.end).unwrap_or_default();
         let kind = tok.kind;
         let wl = word_like(kind);
-        let (mut entry, case) = if let Some((head, case)) = short_ascii(b) {
-            // Fast path: a short ASCII token is looked up by its lower-cased word.
-            (table.get_short(head, b.len()).unwrap_or(NONE), case)
-        } else if let Some((words, case)) = medium_ascii(b) {
-            (table.get_medium(words, b.len()).unwrap_or(NONE), case)
-        } else {
-            let (k, case) = key_and_case(tok.text(text), key);
-            let mut entry = table.get(k).unwrap_or(NONE);
-            if entry == NONE && kind == TokenKind::Hashtag && k.len() > 1 {
-                entry = table.get(&k[1..]).unwrap_or(NONE);
-            }
-            (entry, case)
-        };
+        let (mut entry, case) =
+            if let Some((head, case)) = short_ascii_in(text.as_bytes(), tok.start, tok.end) {
+                // Fast path: a short ASCII token is looked up by its lower-cased word.
+                (table.get_short(head, b.len()).unwrap_or(NONE), case)
+            } else if let Some((words, case)) = medium_ascii(b) {
+                (table.get_medium(words, b.len()).unwrap_or(NONE), case)
+            } else {
+                let (k, case) = key_and_case(tok.text(text), key);
+                let mut entry = table.get(k).unwrap_or(NONE);
+                if entry == NONE && kind == TokenKind::Hashtag && k.len() > 1 {
+                    entry = table.get(&k[1..]).unwrap_or(NONE);
+                }
+                (entry, case)
+            };
         let mut consumed = 1;
         if entry != NONE
             && entries[entry as usize].max_phrase >= 2
@@ -424,8 +450,6 @@ pub(crate) fn analyse(
                 if is_boundary(b) && !in_compound {
                     items.push(Item {
                         entry: NONE,
-                        valence: 0.0,
-                        scores: false,
                         flags: 0,
                         degree: 0.0,
                         caps: false,
@@ -456,6 +480,10 @@ pub(crate) fn analyse(
         };
         let attached =
             wl && i > 0 && tokens[i - 1].end == tok.start && word_like(tokens[i - 1].kind);
+        // Items without an entry have `scores == false`.
+        if scores && (valence != 0.0 || (all_terms && flags & STOP == 0)) {
+            scoring.push(items.len() as u32);
+        }
         if flags & (CONTRAST | CONCESSIVE) != 0 {
             if flags & CONTRAST != 0 {
                 contrast = contrast.or(Some(items.len()));
@@ -465,8 +493,6 @@ pub(crate) fn analyse(
         }
         items.push(Item {
             entry,
-            valence,
-            scores,
             flags,
             degree,
             caps,
@@ -497,11 +523,9 @@ pub(crate) fn analyse(
         None
     };
 
-    for (j, it) in items.iter().enumerate() {
-        // Items without an entry have `scores == false`.
-        if !it.scores || (it.valence == 0.0 && (!all_terms || it.flags & STOP != 0)) {
-            continue;
-        }
+    for &j in scoring.iter() {
+        let j = j as usize;
+        let it = &items[j];
         let mut m = match (contrast, concession) {
             (Some(c), _) if j < c => rules::BEFORE_CONTRAST,
             (Some(_), _) => rules::AFTER_CONTRAST,
