@@ -10,7 +10,8 @@ use copydesk_tokenize::{Token, TokenKind};
 
 use crate::rules;
 use crate::table::{
-    Table, ACTIVE, CONCESSIVE, CONTRAST, FAIL_TO, FOCUS, NEGATOR, SELF_REF, SHIFTER, STOP, TERM, TO,
+    Table, ACTIVE, CONCESSIVE, CONTRAST, FAIL_TO, FOCUS, NAME_LINK, NEGATOR, SELF_REF, SHIFTER,
+    STOP, TERM, TO,
 };
 
 const NONE: u32 = u32::MAX;
@@ -87,6 +88,9 @@ struct Item {
     attached: bool,
     /// An emoticon (a non-word lexicon term): not negated or boosted, and a scope boundary.
     emoticon: bool,
+    /// A single word written with an initial capital (and some lower case) that does not
+    /// start the sentence, a quotation or a clause after a colon: maybe part of a name.
+    title: bool,
 }
 
 /// Reusable buffers for [`analyse`].
@@ -308,6 +312,21 @@ fn may_continue_phrase(
     table.may_continue_phrase(entry, h)
 }
 
+/// Whether the capitalised word `items[j]` is part of a multiword name: a neighbouring word
+/// is capitalised too ("Justice Department", "Harvey Mudd"), directly or across a linking
+/// word ("Friends of Harvey", "Department of Justice"). A lone capitalised word (emphasis
+/// in informal text, "I Love it") keeps its valence, and sentences without any word that
+/// starts in lower case (titles, Title Case posts) are left alone by the caller.
+#[inline]
+fn in_name(items: &[Item], j: usize) -> bool {
+    let title = |q: usize| items.get(q).is_some_and(|x| x.title);
+    let link = |q: usize| items.get(q).is_some_and(|x| x.flags & NAME_LINK != 0);
+    (j > 0 && title(j - 1))
+        || title(j + 1)
+        || (link(j + 1) && title(j + 2))
+        || (j > 1 && link(j - 1) && title(j - 2))
+}
+
 /// Analyses one sentence (`tokens`, offsets into `text`), appending its terms to `terms`.
 /// With `all_terms`, entries with no valence (but not function words) are emitted too, for
 /// fitting; otherwise only entries with a valence.
@@ -330,6 +349,9 @@ pub(crate) fn analyse(
     items.clear();
     let (mut exclamations, mut questions) = (0u32, 0u32);
     let (mut any_caps, mut any_lower) = (false, false);
+    // Whether the next word starts the sentence (or a quotation, or follows a colon), where
+    // a capital says nothing about names; and whether some word starts in lower case.
+    let (mut at_start, mut any_lower_initial) = (true, false);
     let entries = &table.entries;
     let mut i = 0;
     while i < tokens.len() {
@@ -412,6 +434,7 @@ pub(crate) fn analyse(
                     && i > 0
                     && tokens[i - 1].end == tok.start
                     && tokens.get(i + 1).is_some_and(|n| n.start == tok.end);
+                at_start |= !in_compound && !matches!(s, "," | ";" | "$" | "%" | "&");
                 if is_boundary(s) && !in_compound {
                     items.push(Item {
                         entry: NONE,
@@ -423,6 +446,7 @@ pub(crate) fn analyse(
                         boundary: true,
                         attached: false,
                         emoticon: false,
+                        title: false,
                     });
                 }
                 i += 1;
@@ -435,9 +459,16 @@ pub(crate) fn analyse(
             f.words += 1;
         }
         let caps = wl && case.caps;
+        let mut title = false;
         if wl {
             any_caps |= caps;
             any_lower |= case.lower;
+            let initial = s.as_bytes()[0];
+            any_lower_initial |= initial.is_ascii_lowercase();
+            title = consumed == 1 && case.lower && initial.is_ascii_uppercase() && !at_start;
+            at_start = false;
+        } else {
+            at_start = true;
         }
         let (flags, degree, valence, scores) = if entry == NONE {
             (0, 0.0, 0.0, false)
@@ -457,6 +488,7 @@ pub(crate) fn analyse(
             boundary: false,
             attached,
             emoticon: !wl,
+            title,
         });
         f.items += 1;
         i += consumed;
@@ -488,6 +520,11 @@ pub(crate) fn analyse(
     for (j, it) in items.iter().enumerate() {
         // Items without an entry have `scores == false`.
         if !it.scores || (it.valence == 0.0 && (!all_terms || it.flags & STOP != 0)) {
+            continue;
+        }
+        if it.title && any_lower_initial && in_name(items, j) {
+            // "the Friends of Harvey Mudd College", "a Federal grand jury", "Grand Central":
+            // a word of a name carries no tone.
             continue;
         }
         let mut m = match (contrast, concession) {

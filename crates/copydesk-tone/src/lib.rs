@@ -38,6 +38,11 @@
 //!   push 0.18 each (at most 0.96); the question mark itself has a (fitted, mildly
 //!   negative) lexicon valence: questions in opinion writing are mostly rhetorical and
 //!   critical. It is scored but not counted as a word.
+//! - **names**: a capitalised word inside a sentence (not at its start, after a colon or
+//!   opening a quotation) next to another such word, directly or across `of`/`for`/`and`,
+//!   is part of a name and carries no tone: "the Friends of Harvey Mudd College", "a
+//!   Federal Grand Jury", "the Justice Department" (sentences with no word starting in
+//!   lower case, such as Title Case posts, are left alone);
 //! - **length**: in a sentence of `w > 10` words every sentiment word weighs `√(10 / w)`: a
 //!   long sentence holds more sentiment words without reading as more emphatic (in 5-fold
 //!   cross-validation this raised r on all four rated sets, e.g. NYT 0.566 → 0.580).

@@ -93,6 +93,10 @@ pub(crate) const FAIL_TO_WORDS: &[&str] = &[
     "decline",
 ];
 
+/// Words that may join the capitalised parts of a multiword name ("Friends of Harvey Mudd
+/// College", "Food and Drug Administration"): see `analyze::in_name`.
+pub(crate) const NAME_LINKS: &[&str] = &["of", "for", "and", "de", "&"];
+
 /// Factor applied to a sentiment word in the scope of a [`SHIFTERS`] word.
 pub(crate) const SHIFT: f32 = 0.0;
 

@@ -32,6 +32,9 @@ pub(crate) const TO: u16 = 1024;
 /// A single punctuation mark with a valence (the question mark): scored, but not a word,
 /// so it counts neither in the word count nor as a positive or negative word.
 pub(crate) const NOT_WORD: u16 = 2048;
+/// A word that joins the parts of a multiword name ("Friends *of* Harvey Mudd College",
+/// "Department *of* Justice").
+pub(crate) const NAME_LINK: u16 = 4096;
 
 /// One key's data.
 #[derive(Clone, Copy, Debug, Default)]
@@ -165,6 +168,9 @@ impl Table {
             t.add_role(w, FAIL_TO);
         }
         t.add_role("to", TO);
+        for w in rules::NAME_LINKS {
+            t.add_role(w, NAME_LINK);
+        }
         for w in rules::SELF_PRONOUNS {
             t.add_role(w, SELF_REF);
         }

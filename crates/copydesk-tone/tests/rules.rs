@@ -282,3 +282,37 @@ fn shares_follow_valence() {
         (0.0, 0.0, 0.0)
     );
 }
+
+#[test]
+fn words_of_multiword_names_carry_no_tone() {
+    let t = ToneScorer::with_lexicon(
+        Lexicon::from_tsv("good\t2.0\ngrand\t1.0\nfriends\t1.0\njustice\t1.0\n").unwrap(),
+    );
+    // Capitalised words next to another capitalised word (or across "of") are a name.
+    assert_eq!(t.score("He met the Grand Jury today.").compound, 0.0);
+    assert_eq!(
+        t.score("The Friends of Harvey Mudd College met.").compound,
+        0.0
+    );
+    assert_eq!(
+        t.score("He joined the Department of Justice.").compound,
+        0.0
+    );
+    assert!(close(
+        t.score("The Justice Department did good work.").compound,
+        squash(2.0)
+    ));
+    // Lower case, a sentence start, or a lone capital: the word counts.
+    assert!(close(t.score("a grand jury").compound, squash(1.0)));
+    assert!(close(
+        t.score("Grand plans were made.").compound,
+        squash(1.0)
+    ));
+    assert!(close(
+        t.score("It was Grand, he said.").compound,
+        squash(1.0)
+    ));
+    assert!(close(t.score("He said: Grand Jury.").compound, squash(1.0)));
+    // Text without any lower-case initial (a Title Case post) is left alone.
+    assert!(close(t.score("Good Friends Forever").compound, squash(3.0)));
+}
