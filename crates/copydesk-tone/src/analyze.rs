@@ -77,8 +77,6 @@ struct Item {
     entry: u32,
     /// The entry's lexicon valence (0 without an entry).
     valence: f32,
-    /// Whether the entry's valence counts ([`Entry::scores`]), false without an entry.
-    scores: bool,
     flags: u16,
     degree: f32,
     caps: bool,
@@ -439,7 +437,6 @@ pub(crate) fn analyse(
                     items.push(Item {
                         entry: NONE,
                         valence: 0.0,
-                        scores: false,
                         flags: 0,
                         degree: 0.0,
                         caps: false,
@@ -470,18 +467,17 @@ pub(crate) fn analyse(
         } else {
             at_start = true;
         }
-        let (flags, degree, valence, scores) = if entry == NONE {
-            (0, 0.0, 0.0, false)
+        let (flags, degree, valence) = if entry == NONE {
+            (0, 0.0, 0.0)
         } else {
             let e = &entries[entry as usize];
-            (e.flags, e.degree, e.valence, e.scores())
+            (e.flags, e.degree, e.valence)
         };
         let attached =
             wl && i > 0 && tokens[i - 1].end == tok.start && word_like(tokens[i - 1].kind);
         items.push(Item {
             entry,
             valence,
-            scores,
             flags,
             degree,
             caps,
@@ -518,8 +514,9 @@ pub(crate) fn analyse(
     };
 
     for (j, it) in items.iter().enumerate() {
-        // Items without an entry have `scores == false`.
-        if !it.scores || (it.valence == 0.0 && (!all_terms || it.flags & STOP != 0)) {
+        // Every entry may score, boosters and conjunctions included: besides their rule
+        // role they may carry a (fitted) valence of their own ("too", "instead").
+        if it.entry == NONE || (it.valence == 0.0 && (!all_terms || it.flags & STOP != 0)) {
             continue;
         }
         if it.title && any_lower_initial && in_name(items, j) {

@@ -29,7 +29,9 @@
 //!   in the next three words of the clause count 0, since "reduce poverty" is good news and
 //!   "reduce support" bad;
 //! - **boosters and dampeners** (`very`, `extremely` / `slightly`, `kind of`) within three
-//!   words add or remove 0.293 of magnitude, fading with distance;
+//!   words add or remove 0.293 of magnitude, fading with distance; like the conjunctions
+//!   below, they may also carry a (fitted) valence of their own (`less` -0.5, `rather`
+//!   -0.6, `instead` -0.3: in editorials they mostly frame a shortfall);
 //! - **capitals**: a word in capitals in mixed-case text gains 0.733 of magnitude;
 //! - **contrast**: before `but`/`however`/`nevertheless`, words weigh 0.5 (after it 1, not
 //!   VADER's 1.5); a concessive or conditional clause (`although`, `though`, `despite`, `if`

@@ -51,14 +51,6 @@ pub(crate) struct Entry {
     pub in_lexicon: bool,
 }
 
-impl Entry {
-    /// Whether the lexicon valence counts (not a rule word or booster).
-    #[inline]
-    pub fn scores(&self) -> bool {
-        self.flags & (CONTRAST | CONCESSIVE) == 0 && self.degree == 0.0
-    }
-}
-
 /// One index slot: the key's first 8 bytes, its length (0: empty) and its entry.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
