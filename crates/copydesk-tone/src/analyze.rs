@@ -563,11 +563,8 @@ pub(crate) fn analyse(
                 p.flags & FAIL_TO != 0 && items.get(q + 1).is_some_and(|x| x.flags & TO != 0)
             };
             if negates {
-                // "never so good", "never this sore": an intensifier, not a negation (but
-                // "not so good" is a negation).
-                if table.is_never(p.entry)
-                    && items[q + 1..j].iter().any(|x| table.is_so_this(x.entry))
-                {
+                // "never so good", "nothing better": an intensifier, not a negation.
+                if table.intensifies(p.entry, items[q + 1..j].iter().map(|x| x.entry)) {
                     e += rules::BOOST;
                 } else {
                     m *= rules::NEGATION;

@@ -22,8 +22,8 @@
 //! - **negation**: a negator (`not`, `n't`, `no`, `never`, `without`, `lack`, ...) within the
 //!   four previous words *of the same clause* multiplies a positive valence by -0.74 (flip
 //!   and weaken) and a negative one by -0.3 ("not bad" is only mildly positive): "no
-//!   agreement was reached" is negative; "never so/this" intensifies instead, "not
-//!   only/just" is no negation, and `fail`/`refuse`/`unable` ... followed by `to` negate
+//!   agreement was reached" is negative; "never so/this" and "never/none/nothing/nobody ... more/better/greater/so" ("none more
+//!   beautiful", "nothing better") intensify instead, "not only/just" is no negation, and `fail`/`refuse`/`unable` ... followed by `to` negate
 //!   ("failed to win"); a hyphen inside a compound ("not well-known") is no clause boundary;
 //! - **valence shifters** (`reduce`, `prevent`, `end`, `curb`, `ban`, ...): sentiment words
 //!   in the next three words of the clause count 0, since "reduce poverty" is good news and

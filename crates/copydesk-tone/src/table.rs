@@ -134,6 +134,12 @@ pub(crate) struct Table {
     pairs: Vec<u64>,
     /// Entry of "never".
     never: u32,
+    /// Entries of "none", "nothing", "nobody" (before a comparative they intensify too:
+    /// "none more beautiful", "nothing better").
+    nothing: [u32; 3],
+    /// Entries of "so", "more", "better", "greater" (after "never", "none", "nothing" or
+    /// "nobody" they make a superlative: "never better", "nothing so stimulating").
+    comparative: [u32; 4],
 }
 
 impl Table {
@@ -198,6 +204,12 @@ impl Table {
             t.so_this[n] = t.intern(w) as u32;
         }
         t.never = t.intern("never") as u32;
+        for (n, w) in ["none", "nothing", "nobody"].iter().enumerate() {
+            t.nothing[n] = t.intern(w) as u32;
+        }
+        for (n, w) in ["so", "more", "better", "greater"].iter().enumerate() {
+            t.comparative[n] = t.intern(w) as u32;
+        }
         t
     }
 
@@ -267,16 +279,16 @@ impl Table {
         bloom_contains(&self.pairs, pair_hash(entry, second))
     }
 
-    /// Whether `entry` is "so", "this" or "that".
+    /// Whether the negator `negator`, with the items `between` it and a sentiment word,
+    /// intensifies that word instead of negating it: "never so good", "never this sore",
+    /// "none more beautiful", "nothing so stimulating", "nobody had done better" (but "not
+    /// so good" and "nothing that helps" are negations).
     #[inline]
-    pub fn is_so_this(&self, entry: u32) -> bool {
-        self.so_this.contains(&entry)
-    }
-
-    /// Whether `entry` is "never".
-    #[inline]
-    pub fn is_never(&self, entry: u32) -> bool {
-        self.never == entry
+    pub fn intensifies(&self, negator: u32, mut between: impl Iterator<Item = u32>) -> bool {
+        let never = self.never == negator;
+        (never || self.nothing.contains(&negator))
+            && between
+                .any(|x| self.comparative.contains(&x) || (never && self.so_this.contains(&x)))
     }
 
     /// The canonical key of entry `i`.

@@ -316,3 +316,19 @@ fn words_of_multiword_names_carry_no_tone() {
     // Text without any lower-case initial (a Title Case post) is left alone.
     assert!(close(t.score("Good Friends Forever").compound, squash(3.0)));
 }
+
+#[test]
+fn negated_comparatives_are_superlatives() {
+    let t = tiny();
+    // The negator adds one boost, the booster `more`/`so` another.
+    let boosted = squash(2.0 + 2.0 * 0.293);
+    assert!(close(t.score("none more good").compound, boosted));
+    assert!(close(t.score("nothing so good").compound, boosted));
+    assert!(close(t.score("never so good").compound, boosted));
+    // "nothing that ..." and "not so ..." stay negations.
+    assert!(close(
+        t.score("nothing that good").compound,
+        squash(-0.74 * 2.0)
+    ));
+    assert!(t.score("not so good").compound < 0.0);
+}
