@@ -19,7 +19,8 @@
 //! phrases, idioms and emoticons matched longest-first) in the lexicon of valences on a
 //! -4..+4 scale, then rules adjust each sentiment word:
 //!
-//! - **negation**: a negator (`not`, `n't`, `no`, `never`, `without`, `lack`, ...) within the
+//! - **negation**: a negator (`not`, `n't`, `no`, `never`, `without`, `lack`, `instead of`,
+//!   `rather than`, ...) within the
 //!   four previous words *of the same clause* multiplies a positive valence by -0.74 (flip
 //!   and weaken) and a negative one by -0.3 ("not bad" is only mildly positive): "no
 //!   agreement was reached" is negative; "never so/this" and "never/none/nothing/nobody ... more/better/greater/so" ("none more

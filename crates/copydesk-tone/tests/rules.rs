@@ -332,3 +332,16 @@ fn negated_comparatives_are_superlatives() {
     ));
     assert!(t.score("not so good").compound < 0.0);
 }
+
+#[test]
+fn instead_of_and_rather_than_negate() {
+    let t = tiny();
+    assert!(close(
+        t.score("instead of good news").compound,
+        squash(-0.74 * 2.0)
+    ));
+    assert!(close(
+        t.score("rather than good, it was bad").compound,
+        squash(-0.74 * 2.0 - 2.0)
+    ));
+}
