@@ -89,6 +89,8 @@ struct Item {
     /// A single word written with an initial capital (and some lower case) that does not
     /// start the sentence, a quotation or a clause after a colon: maybe part of a name.
     title: bool,
+    /// An inflected form scored through its base form's entry ([`Table::inflection`]).
+    inflected: bool,
 }
 
 /// Reusable buffers for [`analyse`].
@@ -310,6 +312,36 @@ fn may_continue_phrase(
     table.may_continue_phrase(entry, h)
 }
 
+/// [`Table::key_hash`] of a token's key, without building the key for ASCII tokens of up
+/// to 16 bytes.
+#[inline]
+fn token_hash(s: &str, buf: &mut String) -> u64 {
+    if let Some((head, _)) = short_ascii(s) {
+        Table::short_hash(head, s.len())
+    } else if let Some((words, _)) = medium_ascii(s) {
+        crate::hash::hash_words(&words, s.len())
+    } else {
+        Table::key_hash(key_of(s, buf))
+    }
+}
+
+/// Whether a token may be one of the inflected forms [`Table::inflection`] knows (5+
+/// bytes, ending in -s, -ed, -ng, -ly or -st, in either case): a cheap filter before hashing
+/// it.
+#[inline]
+fn may_be_inflected(s: &str) -> bool {
+    let b = s.as_bytes();
+    let n = b.len();
+    if n < 5 {
+        return false;
+    }
+    let (y, z) = (b[n - 2] | 0x20, b[n - 1] | 0x20);
+    matches!(
+        (y, z),
+        (_, b's') | (b'e', b'd') | (b'n', b'g') | (b'l', b'y') | (b's', b't')
+    )
+}
+
 /// Whether the capitalised word `items[j]` is part of a multiword name: a neighbouring word
 /// is capitalised too ("Justice Department", "Harvey Mudd"), directly or across a linking
 /// word ("Friends of Harvey", "Department of Justice"). A lone capitalised word (emphasis
@@ -444,6 +476,7 @@ pub(crate) fn analyse(
                         attached: false,
                         emoticon: false,
                         title: false,
+                        inflected: false,
                     });
                 }
                 i += 1;
@@ -467,12 +500,26 @@ pub(crate) fn analyse(
         } else {
             at_start = true;
         }
-        let (flags, degree, valence) = if entry == NONE {
+        let (flags, degree, mut valence) = if entry == NONE {
             (0, 0.0, 0.0)
         } else {
             let e = &entries[entry as usize];
             (e.flags, e.degree, e.valence)
         };
+        // An inflected form the lexicon lacks ("tyrannies", "loveliest") scores as a damped
+        // copy of its base form's valence; its rule roles are its own, not the base's.
+        let mut inflected = false;
+        if kind == TokenKind::Word
+            && consumed == 1
+            && (entry == NONE || !entries[entry as usize].in_lexicon)
+            && may_be_inflected(s)
+        {
+            if let Some(b) = table.inflection(token_hash(s, key)) {
+                entry = b;
+                valence = entries[b as usize].valence;
+                inflected = true;
+            }
+        }
         let attached =
             wl && i > 0 && tokens[i - 1].end == tok.start && word_like(tokens[i - 1].kind);
         items.push(Item {
@@ -485,6 +532,7 @@ pub(crate) fn analyse(
             attached,
             emoticon: !wl,
             title,
+            inflected,
         });
         f.items += 1;
         i += consumed;
@@ -531,6 +579,9 @@ pub(crate) fn analyse(
             (None, Some(_)) => rules::AFTER_CONTRAST,
             _ => 1.0,
         };
+        if it.inflected {
+            m *= rules::INFLECTED;
+        }
         let mut mn = m;
         let mut e = if it.caps && mixed { rules::CAPS } else { 0.0 };
         let mut seen = 0;

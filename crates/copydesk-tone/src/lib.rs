@@ -17,7 +17,10 @@
 //!
 //! Each token is looked up (normalised with [`copydesk_tokenize::normalize`]; multiword
 //! phrases, idioms and emoticons matched longest-first) in the lexicon of valences on a
-//! -4..+4 scale, then rules adjust each sentiment word:
+//! -4..+4 scale; a word the lexicon lacks that is a regular inflection of a lexicon word
+//! (-s/-es/-ies, -ed/-d/-ied, -ing, -ly/-ily, -iest: "tyrannies", "loveliest") scores 0.8
+//! times its base's valence (lexicalised forms such as `likely` excepted). Then rules
+//! adjust each sentiment word:
 //!
 //! - **negation**: a negator (`not`, `n't`, `no`, `never`, `without`, `lack`, `instead of`,
 //!   `rather than`, ...) within the

@@ -141,6 +141,23 @@ pub(crate) const FAIL_TO_WORDS: &[&str] = &[
 /// College", "Food and Drug Administration"): see `analyze::in_name`.
 pub(crate) const NAME_LINKS: &[&str] = &["of", "for", "and", "de", "&"];
 
+/// Weight of an inflected form scored through its base form ("tyrannies" ← "tyranny"), as
+/// `build-lexicon`'s corpus morphology damps the forms it derives.
+pub(crate) const INFLECTED: f32 = 0.8;
+
+/// Inflected-looking forms whose meaning drifted from their "base" ("likely" is not about
+/// liking): never scored through the base (the same list as `build-lexicon`'s morphology).
+pub(crate) const LEXICALISED: &[&str] = &[
+    "likely",
+    "according",
+    "accordingly",
+    "lately",
+    "hardly",
+    "barely",
+    "shortly",
+    "kinds",
+];
+
 /// Factor applied to a sentiment word in the scope of a [`SHIFTERS`] word.
 pub(crate) const SHIFT: f32 = 0.0;
 

@@ -132,6 +132,12 @@ pub(crate) struct Table {
     /// phrases: most words that start some phrase are not followed by a second word of
     /// one, and are rejected here without building a phrase key.
     pairs: Vec<u64>,
+    /// Regular inflections of the lexicon's words that the table lacks ("tyrannies",
+    /// "loveliest"), by [`key_hash`](Self::key_hash): the entry of their base form.
+    inflections: crate::hash::FxHashMap<u64, u32>,
+    /// A 2-hash Bloom filter over the keys of `inflections` (512 Ki bits): most words are
+    /// rejected without touching the map.
+    inflection_bloom: Vec<u64>,
     /// Entry of "never".
     never: u32,
     /// Entries of "none", "nothing", "nobody" (before a comparative they intensify too:
@@ -169,6 +175,7 @@ impl Table {
         for w in rules::NAME_LINKS {
             t.add_role(w, NAME_LINK);
         }
+
         for w in rules::SELF_PRONOUNS {
             t.add_role(w, SELF_REF);
         }
@@ -203,6 +210,7 @@ impl Table {
         for (n, w) in ["so", "this", "that"].iter().enumerate() {
             t.so_this[n] = t.intern(w) as u32;
         }
+        t.add_inflections();
         t.never = t.intern("never") as u32;
         for (n, w) in ["none", "nothing", "nobody"].iter().enumerate() {
             t.nothing[n] = t.intern(w) as u32;
@@ -211,6 +219,72 @@ impl Table {
             t.comparative[n] = t.intern(w) as u32;
         }
         t
+    }
+
+    /// Fills `inflections`: the regular inflections ([`rules::inflections`], plus -ly,
+    /// -ily and -iest) of every single-word lexicon entry of 4+ lower-case ASCII letters
+    /// with a valence, that the table lacks or holds only as activity words ("attacked"),
+    /// and that are not lexicalised ("likely").
+    /// A form two bases share goes to the alphabetically first.
+    fn add_inflections(&mut self) {
+        let mut forms: Vec<(String, u32)> = Vec::new();
+        for i in 0..self.entries.len() {
+            let e = self.entries[i];
+            let key = self.key(i);
+            if !e.in_lexicon
+                || e.valence == 0.0
+                || key.len() < 4
+                || !key.bytes().all(|b| b.is_ascii_lowercase())
+            {
+                continue;
+            }
+            let mut derived = rules::inflections(key);
+            derived.remove(0); // the lemma itself
+            match key.strip_suffix('y') {
+                Some(stem) => {
+                    derived.push(format!("{stem}ily"));
+                    derived.push(format!("{stem}iest"));
+                }
+                None => derived.push(format!("{key}ly")),
+            }
+            for form in derived {
+                if form.len() >= 5
+                    && self.get(&form).is_none_or(|f| {
+                        let e = &self.entries[f as usize];
+                        !e.in_lexicon && e.degree == 0.0 && e.flags & !(ACTIVE | TERM) == 0
+                    })
+                    && !rules::LEXICALISED.contains(&form.as_str())
+                {
+                    forms.push((form, i as u32));
+                }
+            }
+        }
+        forms.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| self.key(a.1 as usize).cmp(self.key(b.1 as usize)))
+        });
+        forms.dedup_by(|b, a| a.0 == b.0);
+        self.inflection_bloom = vec![0u64; 8192];
+        for (form, base) in forms {
+            let h = Self::key_hash(&form);
+            let (x, y) = ((h & 0x7_ffff) as usize, ((h >> 40) & 0x7_ffff) as usize);
+            self.inflection_bloom[x >> 6] |= 1 << (x & 63);
+            self.inflection_bloom[y >> 6] |= 1 << (y & 63);
+            self.inflections.insert(h, base);
+        }
+    }
+
+    /// The base form's entry of the inflected form whose key has hash `h` (see
+    /// [`key_hash`](Self::key_hash)), if the lexicon rates that base and lacks the form.
+    /// The form may still be a table entry with rule roles of its own (`attacked`).
+    #[inline]
+    pub fn inflection(&self, h: u64) -> Option<u32> {
+        let (x, y) = ((h & 0x7_ffff) as usize, ((h >> 40) & 0x7_ffff) as usize);
+        let bits = &self.inflection_bloom;
+        if bits.is_empty() || (bits[x >> 6] >> (x & 63)) & (bits[y >> 6] >> (y & 63)) & 1 == 0 {
+            return None;
+        }
+        self.inflections.get(&h).copied()
     }
 
     fn add_role(&mut self, word: &str, flag: u16) {

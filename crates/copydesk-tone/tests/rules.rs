@@ -345,3 +345,26 @@ fn instead_of_and_rather_than_negate() {
         squash(-0.74 * 2.0 - 2.0)
     ));
 }
+
+#[test]
+fn unlisted_inflections_score_through_their_base() {
+    let t = ToneScorer::with_lexicon(
+        Lexicon::from_tsv(
+            "tyranny\t-3.0\nlike\t2.0\nslam\t-1.0\nlovely\t2.0\ngoods\t0.5\ngood\t2.0\n",
+        )
+        .unwrap(),
+    );
+    assert!(close(t.score("tyrannies").compound, squash(-0.8 * 3.0)));
+    assert!(close(t.score("Tyrannies").compound, squash(-0.8 * 3.0)));
+    assert!(close(t.score("slammed").compound, squash(-0.8)));
+    assert!(close(t.score("loveliest").compound, squash(0.8 * 2.0)));
+    // Listed forms keep their own valence; lexicalised forms are not inflections.
+    assert!(close(t.score("goods").compound, squash(0.5)));
+    assert_eq!(t.score("likely").compound, 0.0);
+    assert!(close(t.score("likes").compound, squash(0.8 * 2.0)));
+    // The base's rule roles are not inherited: "combat" is a valence shifter, "combated"
+    // (not listed) only takes its valence.
+    let n = ToneScorer::with_lexicon(Lexicon::from_tsv("combat\t-1.0\ngood\t2.0\n").unwrap());
+    assert!(close(n.score("combat good").compound, squash(-1.0)));
+    assert!(close(n.score("combated good").compound, squash(-0.8 + 2.0)));
+}
