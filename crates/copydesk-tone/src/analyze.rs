@@ -326,7 +326,7 @@ fn token_hash(s: &str, buf: &mut String) -> u64 {
 }
 
 /// Whether a token may be one of the inflected forms [`Table::inflection`] knows (5+
-/// bytes, ending in -s, -ed, -ng, -ly or -st, in either case): a cheap filter before hashing
+/// bytes, ending in -s, -ed, -ng, -ly, -st or -er, in either case): a cheap filter before hashing
 /// it.
 #[inline]
 fn may_be_inflected(s: &str) -> bool {
@@ -338,7 +338,7 @@ fn may_be_inflected(s: &str) -> bool {
     let (y, z) = (b[n - 2] | 0x20, b[n - 1] | 0x20);
     matches!(
         (y, z),
-        (_, b's') | (b'e', b'd') | (b'n', b'g') | (b'l', b'y') | (b's', b't')
+        (_, b's') | (b'e', b'd') | (b'n', b'g') | (b'l', b'y') | (b's', b't') | (b'e', b'r')
     )
 }
 

@@ -18,17 +18,18 @@
 //! Each token is looked up (normalised with [`copydesk_tokenize::normalize`]; multiword
 //! phrases, idioms and emoticons matched longest-first) in the lexicon of valences on a
 //! -4..+4 scale; a word the lexicon lacks that is a regular inflection of a lexicon word
-//! (-s/-es/-ies, -ed/-d/-ied, -ing, -ly/-ily, -iest: "tyrannies", "loveliest") scores 0.8
-//! times its base's valence (lexicalised forms such as `likely` excepted). Then rules
-//! adjust each sentiment word:
+//! (-s/-es/-ies, -ed/-d/-ied, -ing, -ly/-ily, -er/-ier, -est/-iest: "tyrannies",
+//! "loveliest", "freshest") scores 0.8 times its base's valence (lexicalised forms such as
+//! `likely` excepted). Then rules adjust each sentiment word:
 //!
 //! - **negation**: a negator (`not`, `n't`, `no`, `never`, `without`, `lack`, `instead of`,
-//!   `rather than`, ...) within the
-//!   four previous words *of the same clause* multiplies a positive valence by -0.74 (flip
-//!   and weaken) and a negative one by -0.3 ("not bad" is only mildly positive): "no
-//!   agreement was reached" is negative; "never so/this" and "never/none/nothing/nobody ... more/better/greater/so" ("none more
-//!   beautiful", "nothing better") intensify instead, "not only/just" is no negation, and `fail`/`refuse`/`unable` ... followed by `to` negate
-//!   ("failed to win"); a hyphen inside a compound ("not well-known") is no clause boundary;
+//!   `rather than`, ...) within the four previous words *of the same clause* multiplies a
+//!   positive valence by -0.74 (flip and weaken) and a negative one by -0.3 ("not bad" is
+//!   only mildly positive): "no agreement was reached" is negative; "never so/this" and
+//!   "never/none/nothing/nobody ... more/better/greater/so" ("none more beautiful",
+//!   "nothing better") intensify instead, "not only/just" is no negation, and
+//!   `fail`/`refuse`/`unable` ... followed by `to` negate ("failed to win"); a hyphen
+//!   inside a compound ("not well-known") is no clause boundary;
 //! - **valence shifters** (`reduce`, `prevent`, `end`, `curb`, `ban`, ...): sentiment words
 //!   in the next three words of the clause count 0, since "reduce poverty" is good news and
 //!   "reduce support" bad;

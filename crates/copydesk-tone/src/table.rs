@@ -221,8 +221,8 @@ impl Table {
         t
     }
 
-    /// Fills `inflections`: the regular inflections ([`rules::inflections`], plus -ly,
-    /// -ily and -iest) of every single-word lexicon entry of 4+ lower-case ASCII letters
+    /// Fills `inflections`: the regular inflections ([`rules::inflections`], plus -ly/-ily,
+    /// -er/-ier and -est/-iest) of every single-word lexicon entry of 4+ lower-case ASCII letters
     /// with a valence, that the table lacks or holds only as activity words ("attacked"),
     /// and that are not lexicalised ("likely").
     /// A form two bases share goes to the alphabetically first.
@@ -240,12 +240,23 @@ impl Table {
             }
             let mut derived = rules::inflections(key);
             derived.remove(0); // the lemma itself
+                               // Adverbs and degrees: -ly/-ily, -er/-ier, -est/-iest ("richer", "freshest").
             match key.strip_suffix('y') {
                 Some(stem) => {
                     derived.push(format!("{stem}ily"));
+                    derived.push(format!("{stem}ier"));
                     derived.push(format!("{stem}iest"));
                 }
-                None => derived.push(format!("{key}ly")),
+                None if key.ends_with('e') => {
+                    derived.push(format!("{key}ly"));
+                    derived.push(format!("{key}r"));
+                    derived.push(format!("{key}st"));
+                }
+                None => {
+                    derived.push(format!("{key}ly"));
+                    derived.push(format!("{key}er"));
+                    derived.push(format!("{key}est"));
+                }
             }
             for form in derived {
                 if form.len() >= 5

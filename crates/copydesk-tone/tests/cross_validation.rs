@@ -36,7 +36,7 @@ fn five_fold_cross_validated_pearson_r() {
     let results = fit::cross_validate(&sets, &prior, &FitConfig::default(), 5);
     // Reached levels minus a hair (VADER on the same data: 0.499, 0.872, 0.427, 0.590).
     let floors = [
-        ("nyt", 0.617),
+        ("nyt", 0.618),
         ("tweets", 0.876),
         ("movies", 0.580),
         ("amazon", 0.690),
