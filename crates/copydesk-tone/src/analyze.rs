@@ -89,8 +89,9 @@ struct Item {
     /// A single word written with an initial capital (and some lower case) that does not
     /// start the sentence, a quotation or a clause after a colon: maybe part of a name.
     title: bool,
-    /// An inflected form scored through its base form's entry ([`Table::inflection`]).
-    inflected: bool,
+    /// For a derived form scored through its base form's entry ([`Table::inflection`]),
+    /// the factor on the base's valence; 1 otherwise.
+    derived: f32,
 }
 
 /// Reusable buffers for [`analyse`].
@@ -325,15 +326,18 @@ fn token_hash(s: &str, buf: &mut String) -> u64 {
     }
 }
 
-/// Whether a token may be one of the inflected forms [`Table::inflection`] knows (5+
-/// bytes, ending in -s, -ed, -ng, -ly, -st or -er, in either case): a cheap filter before hashing
-/// it.
+/// Whether a token may be one of the derived forms [`Table::inflection`] knows (5+ bytes,
+/// ending in -s, -ed, -ng, -ly, -st or -er or starting with un-, in either case): a cheap
+/// filter before hashing it.
 #[inline]
-fn may_be_inflected(s: &str) -> bool {
+fn may_be_derived(s: &str) -> bool {
     let b = s.as_bytes();
     let n = b.len();
     if n < 5 {
         return false;
+    }
+    if (b[0] | 0x20, b[1] | 0x20) == (b'u', b'n') {
+        return true;
     }
     let (y, z) = (b[n - 2] | 0x20, b[n - 1] | 0x20);
     matches!(
@@ -476,7 +480,7 @@ pub(crate) fn analyse(
                         attached: false,
                         emoticon: false,
                         title: false,
-                        inflected: false,
+                        derived: 1.0,
                     });
                 }
                 i += 1;
@@ -508,16 +512,17 @@ pub(crate) fn analyse(
         };
         // An inflected form the lexicon lacks ("tyrannies", "loveliest") scores as a damped
         // copy of its base form's valence; its rule roles are its own, not the base's.
-        let mut inflected = false;
+        // So does `un` + a lexicon word ("unappetizing"), with the opposite sign.
+        let mut derived = 1.0;
         if kind == TokenKind::Word
             && consumed == 1
             && (entry == NONE || !entries[entry as usize].in_lexicon)
-            && may_be_inflected(s)
+            && may_be_derived(s)
         {
-            if let Some(b) = table.inflection(token_hash(s, key)) {
+            if let Some((b, factor)) = table.inflection(token_hash(s, key)) {
                 entry = b;
                 valence = entries[b as usize].valence;
-                inflected = true;
+                derived = factor;
             }
         }
         let attached =
@@ -532,7 +537,7 @@ pub(crate) fn analyse(
             attached,
             emoticon: !wl,
             title,
-            inflected,
+            derived,
         });
         f.items += 1;
         i += consumed;
@@ -579,9 +584,7 @@ pub(crate) fn analyse(
             (None, Some(_)) => rules::AFTER_CONTRAST,
             _ => 1.0,
         };
-        if it.inflected {
-            m *= rules::INFLECTED;
-        }
+        m *= it.derived;
         let mut mn = m;
         let mut e = if it.caps && mixed { rules::CAPS } else { 0.0 };
         let mut seen = 0;

@@ -20,7 +20,8 @@
 //! -4..+4 scale; a word the lexicon lacks that is a regular inflection of a lexicon word
 //! (-s/-es/-ies, -ed/-d/-ied, -ing, -ly/-ily, -er/-ier, -est/-iest: "tyrannies",
 //! "loveliest", "freshest") scores 0.8 times its base's valence (lexicalised forms such as
-//! `likely` excepted). Then rules adjust each sentiment word:
+//! `likely` excepted), and `un` + a lexicon word ("unappetizing") -0.84 times it (the slope
+//! of VADER's own `un`-words on their bases). Then rules adjust each sentiment word:
 //!
 //! - **negation**: a negator (`not`, `n't`, `no`, `never`, `without`, `lack`, `instead of`,
 //!   `rather than`, ...) within the four previous words *of the same clause* multiplies a

@@ -145,8 +145,14 @@ pub(crate) const NAME_LINKS: &[&str] = &["of", "for", "and", "de", "&"];
 /// `build-lexicon`'s corpus morphology damps the forms it derives.
 pub(crate) const INFLECTED: f32 = 0.8;
 
-/// Inflected-looking forms whose meaning drifted from their "base" ("likely" is not about
-/// liking): never scored through the base (the same list as `build-lexicon`'s morphology).
+/// Factor on the base's valence of `un` + a lexicon word the lexicon lacks
+/// ("unappetizing" ← "appetizing"): the least-squares slope of the valence of the 60
+/// `un`-words of the VADER lexicon on that of their bases (|valence| ≥ 0.5): -0.84.
+pub(crate) const UN_PREFIX: f32 = -0.84;
+
+/// Derived-looking forms whose meaning drifted from their "base" ("likely" is not about
+/// liking, "unless" no negation of "less"): never scored through the base (the
+/// inflections are `build-lexicon`'s morphology list).
 pub(crate) const LEXICALISED: &[&str] = &[
     "likely",
     "according",
@@ -156,6 +162,16 @@ pub(crate) const LEXICALISED: &[&str] = &[
     "barely",
     "shortly",
     "kinds",
+    "unless",
+    "unlike",
+    "unfold",
+    "unfolds",
+    "unfolded",
+    "unfolding",
+    "unveil",
+    "unveils",
+    "unveiled",
+    "unveiling",
 ];
 
 /// Factor applied to a sentiment word in the scope of a [`SHIFTERS`] word.

@@ -36,6 +36,9 @@ pub(crate) const NOT_WORD: u16 = 2048;
 /// "Department *of* Justice").
 pub(crate) const NAME_LINK: u16 = 4096;
 
+/// Marks a derived form in `Table::inflections` as `un` + base (not an inflection).
+const UN_PREFIXED: u32 = 1 << 31;
+
 /// One key's data.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Entry {
@@ -132,8 +135,9 @@ pub(crate) struct Table {
     /// phrases: most words that start some phrase are not followed by a second word of
     /// one, and are rejected here without building a phrase key.
     pairs: Vec<u64>,
-    /// Regular inflections of the lexicon's words that the table lacks ("tyrannies",
-    /// "loveliest"), by [`key_hash`](Self::key_hash): the entry of their base form.
+    /// Regular inflections and `un`-forms of the lexicon's words that the table lacks
+    /// ("tyrannies", "loveliest", "unappetizing"), by [`key_hash`](Self::key_hash): the
+    /// entry of their base form (with [`UN_PREFIXED`] for an `un`-form).
     inflections: crate::hash::FxHashMap<u64, u32>,
     /// A 2-hash Bloom filter over the keys of `inflections` (512 Ki bits): most words are
     /// rejected without touching the map.
@@ -222,7 +226,7 @@ impl Table {
     }
 
     /// Fills `inflections`: the regular inflections ([`rules::inflections`], plus -ly/-ily,
-    /// -er/-ier and -est/-iest) of every single-word lexicon entry of 4+ lower-case ASCII letters
+    /// -er/-ier and -est/-iest) and the `un`-prefixed form of every single-word lexicon entry of 4+ lower-case ASCII letters
     /// with a valence, that the table lacks or holds only as activity words ("attacked"),
     /// and that are not lexicalised ("likely").
     /// A form two bases share goes to the alphabetically first.
@@ -258,7 +262,12 @@ impl Table {
                     derived.push(format!("{key}est"));
                 }
             }
-            for form in derived {
+            let negated = (!key.starts_with("un")).then(|| format!("un{key}"));
+            for (form, un) in derived
+                .into_iter()
+                .map(|f| (f, false))
+                .chain(negated.map(|f| (f, true)))
+            {
                 if form.len() >= 5
                     && self.get(&form).is_none_or(|f| {
                         let e = &self.entries[f as usize];
@@ -266,13 +275,15 @@ impl Table {
                     })
                     && !rules::LEXICALISED.contains(&form.as_str())
                 {
-                    forms.push((form, i as u32));
+                    forms.push((form, i as u32 | if un { UN_PREFIXED } else { 0 }));
                 }
             }
         }
         forms.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| self.key(a.1 as usize).cmp(self.key(b.1 as usize)))
+            a.0.cmp(&b.0).then_with(|| {
+                let base = |x: u32| self.key((x & !UN_PREFIXED) as usize);
+                base(a.1).cmp(base(b.1))
+            })
         });
         forms.dedup_by(|b, a| a.0 == b.0);
         self.inflection_bloom = vec![0u64; 8192];
@@ -285,17 +296,24 @@ impl Table {
         }
     }
 
-    /// The base form's entry of the inflected form whose key has hash `h` (see
-    /// [`key_hash`](Self::key_hash)), if the lexicon rates that base and lacks the form.
-    /// The form may still be a table entry with rule roles of its own (`attacked`).
+    /// The base form's entry of the derived form whose key has hash `h` (see
+    /// [`key_hash`](Self::key_hash)), if the lexicon rates that base and lacks the form,
+    /// and the factor on the base's valence: [`rules::INFLECTED`] for an inflection,
+    /// [`rules::UN_PREFIX`] for `un` + base. The form may still be a table entry with rule
+    /// roles of its own (`attacked`).
     #[inline]
-    pub fn inflection(&self, h: u64) -> Option<u32> {
+    pub fn inflection(&self, h: u64) -> Option<(u32, f32)> {
         let (x, y) = ((h & 0x7_ffff) as usize, ((h >> 40) & 0x7_ffff) as usize);
         let bits = &self.inflection_bloom;
         if bits.is_empty() || (bits[x >> 6] >> (x & 63)) & (bits[y >> 6] >> (y & 63)) & 1 == 0 {
             return None;
         }
-        self.inflections.get(&h).copied()
+        let v = *self.inflections.get(&h)?;
+        Some(if v & UN_PREFIXED != 0 {
+            (v & !UN_PREFIXED, rules::UN_PREFIX)
+        } else {
+            (v, rules::INFLECTED)
+        })
     }
 
     fn add_role(&mut self, word: &str, flag: u16) {

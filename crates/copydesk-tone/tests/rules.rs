@@ -359,6 +359,10 @@ fn unlisted_inflections_score_through_their_base() {
     assert!(close(t.score("slammed").compound, squash(-0.8)));
     assert!(close(t.score("loveliest").compound, squash(0.8 * 2.0)));
     assert!(close(t.score("lovelier").compound, squash(0.8 * 2.0)));
+    // `un` + a lexicon word the lexicon lacks takes the opposite sign.
+    assert!(close(t.score("unlovely").compound, squash(-0.84 * 2.0)));
+    assert!(close(t.score("Unlovely").compound, squash(-0.84 * 2.0)));
+    assert_eq!(t.score("unlike").compound, 0.0);
     // Listed forms keep their own valence; lexicalised forms are not inflections.
     assert!(close(t.score("goods").compound, squash(0.5)));
     assert_eq!(t.score("likely").compound, 0.0);
