@@ -516,7 +516,7 @@ pub(crate) fn analyse(
         let mut derived = 1.0;
         if kind == TokenKind::Word
             && consumed == 1
-            && (entry == NONE || !entries[entry as usize].in_lexicon)
+            && (entry == NONE || table.may_derive(entry))
             && may_be_derived(s)
         {
             if let Some((b, factor)) = table.inflection(token_hash(s, key)) {

@@ -104,6 +104,16 @@ fn bloom_contains(bits: &[u64], h: u64) -> bool {
     (bits[a >> 6] >> (a & 63)) & (bits[b >> 6] >> (b & 63)) & 1 == 1
 }
 
+/// The word (of 8 Ki) and the two bits of hash `h` in the blocked Bloom filter of the
+/// derived forms.
+#[inline]
+fn inflection_bits(h: u64) -> (usize, u64) {
+    (
+        (h & 0x1fff) as usize,
+        1 << ((h >> 20) & 63) | 1 << ((h >> 40) & 63),
+    )
+}
+
 /// The Bloom hash of a phrase's first-word entry and its second word's key hash.
 #[inline]
 fn pair_hash(first: u32, second: u64) -> u64 {
@@ -139,8 +149,8 @@ pub(crate) struct Table {
     /// ("tyrannies", "loveliest", "unappetizing"), by [`key_hash`](Self::key_hash): the
     /// entry of their base form (with [`UN_PREFIXED`] for an `un`-form).
     inflections: crate::hash::FxHashMap<u64, u32>,
-    /// A 2-hash Bloom filter over the keys of `inflections` (512 Ki bits): most words are
-    /// rejected without touching the map.
+    /// A blocked 2-hash Bloom filter over the keys of `inflections` (8 Ki words of 64 bits,
+    /// both bits of a key in one word): most words are rejected with one memory access.
     inflection_bloom: Vec<u64>,
     /// Entry of "never".
     never: u32,
@@ -269,10 +279,7 @@ impl Table {
                 .chain(negated.map(|f| (f, true)))
             {
                 if form.len() >= 5
-                    && self.get(&form).is_none_or(|f| {
-                        let e = &self.entries[f as usize];
-                        !e.in_lexicon && e.degree == 0.0 && e.flags & !(ACTIVE | TERM) == 0
-                    })
+                    && self.get(&form).is_none_or(|f| self.may_derive(f))
                     && !rules::LEXICALISED.contains(&form.as_str())
                 {
                     forms.push((form, i as u32 | if un { UN_PREFIXED } else { 0 }));
@@ -289,11 +296,18 @@ impl Table {
         self.inflection_bloom = vec![0u64; 8192];
         for (form, base) in forms {
             let h = Self::key_hash(&form);
-            let (x, y) = ((h & 0x7_ffff) as usize, ((h >> 40) & 0x7_ffff) as usize);
-            self.inflection_bloom[x >> 6] |= 1 << (x & 63);
-            self.inflection_bloom[y >> 6] |= 1 << (y & 63);
+            let (word, bits) = inflection_bits(h);
+            self.inflection_bloom[word] |= bits;
             self.inflections.insert(h, base);
         }
+    }
+
+    /// Whether the token of table entry `entry` may still be scored as a derived form: it
+    /// has no valence of its own and no rule role but activity ("attacked").
+    #[inline]
+    pub fn may_derive(&self, entry: u32) -> bool {
+        let e = &self.entries[entry as usize];
+        !e.in_lexicon && e.degree == 0.0 && e.flags & !(ACTIVE | TERM) == 0
     }
 
     /// The base form's entry of the derived form whose key has hash `h` (see
@@ -303,9 +317,12 @@ impl Table {
     /// roles of its own (`attacked`).
     #[inline]
     pub fn inflection(&self, h: u64) -> Option<(u32, f32)> {
-        let (x, y) = ((h & 0x7_ffff) as usize, ((h >> 40) & 0x7_ffff) as usize);
-        let bits = &self.inflection_bloom;
-        if bits.is_empty() || (bits[x >> 6] >> (x & 63)) & (bits[y >> 6] >> (y & 63)) & 1 == 0 {
+        let (word, bits) = inflection_bits(h);
+        if self
+            .inflection_bloom
+            .get(word)
+            .is_none_or(|w| w & bits != bits)
+        {
             return None;
         }
         let v = *self.inflections.get(&h)?;
