@@ -430,8 +430,13 @@ pub(crate) fn analyse(
                 }
             }
         }
-        if consumed == 1 && entry != NONE && entries[entry as usize].flags & TERM == 0 {
-            entry = NONE; // only a phrase prefix
+        if consumed == 1
+            && entry != NONE
+            && (entries[entry as usize].flags & TERM == 0 || kind == TokenKind::Number)
+        {
+            // Only a phrase prefix, or a numeral: in news "187" and "86" are quantities, not
+            // the slang of the social-media lexicon.
+            entry = NONE;
         }
         // Densities count every word-like token, including those inside a phrase.
         for (n, t) in tokens[i..i + consumed].iter().enumerate() {

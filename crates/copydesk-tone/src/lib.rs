@@ -21,7 +21,8 @@
 //! (-s/-es/-ies, -ed/-d/-ied, -ing, -ly/-ily, -er/-ier, -est/-iest: "tyrannies",
 //! "loveliest", "freshest") scores 0.8 times its base's valence (lexicalised forms such as
 //! `likely` excepted), and `un` + a lexicon word ("unappetizing") -0.84 times it (the slope
-//! of VADER's own `un`-words on their bases). Then rules adjust each sentiment word:
+//! of VADER's own `un`-words on their bases). Numerals carry no tone (VADER's slang "187"
+//! and "86" are quantities in news). Then rules adjust each sentiment word:
 //!
 //! - **negation**: a negator (`not`, `n't`, `no`, `never`, `without`, `lack`, `instead of`,
 //!   `rather than`, ...) within the four previous words *of the same clause* multiplies a

@@ -373,3 +373,11 @@ fn unlisted_inflections_score_through_their_base() {
     assert!(close(n.score("combat good").compound, squash(-1.0)));
     assert!(close(n.score("combated good").compound, squash(-0.8 + 2.0)));
 }
+
+#[test]
+fn numerals_carry_no_tone() {
+    // VADER rates "187" and "86" as slang; in news they are quantities.
+    let t = ToneScorer::with_lexicon(Lexicon::from_tsv("187\t-3.0\n86\t-1.6\n").unwrap());
+    assert_eq!(t.score("187 people voted for 86 bills.").compound, 0.0);
+    assert_eq!(t.score("187 people voted.").polarity, 0.0);
+}
