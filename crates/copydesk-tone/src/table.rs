@@ -241,7 +241,8 @@ impl Table {
     /// and that are not lexicalised ("likely").
     /// A form two bases share goes to the alphabetically first.
     fn add_inflections(&mut self) {
-        let mut forms: Vec<(String, u32)> = Vec::new();
+        let mut map: crate::hash::FxHashMap<u64, u32> = Default::default();
+        let mut form = String::new();
         for i in 0..self.entries.len() {
             let e = self.entries[i];
             let key = self.key(i);
@@ -252,54 +253,47 @@ impl Table {
             {
                 continue;
             }
-            let mut derived = rules::inflections(key);
-            derived.remove(0); // the lemma itself
-                               // Adverbs and degrees: -ly/-ily, -er/-ier, -est/-iest ("richer", "freshest").
-            match key.strip_suffix('y') {
-                Some(stem) => {
-                    derived.push(format!("{stem}ily"));
-                    derived.push(format!("{stem}ier"));
-                    derived.push(format!("{stem}iest"));
-                }
-                None if key.ends_with('e') => {
-                    derived.push(format!("{key}ly"));
-                    derived.push(format!("{key}r"));
-                    derived.push(format!("{key}st"));
-                }
-                None => {
-                    derived.push(format!("{key}ly"));
-                    derived.push(format!("{key}er"));
-                    derived.push(format!("{key}est"));
-                }
-            }
-            let negated = (!key.starts_with("un")).then(|| format!("un{key}"));
-            for (form, un) in derived
-                .into_iter()
-                .map(|f| (f, false))
-                .chain(negated.map(|f| (f, true)))
-            {
-                if form.len() >= 5
-                    && self.get(&form).is_none_or(|f| self.may_derive(f))
-                    && !rules::LEXICALISED.contains(&form.as_str())
+            // Adverbs and degrees besides the verb and noun forms: -ly/-ily, -er/-ier,
+            // -est/-iest ("richer", "freshest").
+            let (stem, endings): (&str, &[&str]) = match key.strip_suffix('y') {
+                Some(stem) => (stem, &["ily", "ier", "iest"]),
+                None if key.ends_with('e') => (key, &["ly", "r", "st"]),
+                None => (key, &["ly", "er", "est"]),
+            };
+            let inflected = rules::inflections(key);
+            let forms = inflected[1..]
+                .iter()
+                .map(|f| (f.as_str(), "", false))
+                .chain(endings.iter().map(|end| (stem, *end, false)))
+                .chain((!key.starts_with("un")).then_some(("un", key, true)));
+            for (a, b, un) in forms {
+                form.clear();
+                form.push_str(a);
+                form.push_str(b);
+                if form.len() < 5
+                    || self.get(&form).is_some_and(|f| !self.may_derive(f))
+                    || rules::LEXICALISED.contains(&form.as_str())
                 {
-                    forms.push((form, i as u32 | if un { UN_PREFIXED } else { 0 }));
+                    continue;
                 }
+                let value = i as u32 | if un { UN_PREFIXED } else { 0 };
+                let base = |v: u32| self.key((v & !UN_PREFIXED) as usize);
+                // A form two bases share goes to the alphabetically first.
+                map.entry(Self::key_hash(&form))
+                    .and_modify(|v| {
+                        if base(value) < base(*v) {
+                            *v = value;
+                        }
+                    })
+                    .or_insert(value);
             }
         }
-        forms.sort_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| {
-                let base = |x: u32| self.key((x & !UN_PREFIXED) as usize);
-                base(a.1).cmp(base(b.1))
-            })
-        });
-        forms.dedup_by(|b, a| a.0 == b.0);
         self.inflection_bloom = vec![0u64; 8192];
-        for (form, base) in forms {
-            let h = Self::key_hash(&form);
+        for &h in map.keys() {
             let (word, bits) = inflection_bits(h);
             self.inflection_bloom[word] |= bits;
-            self.inflections.insert(h, base);
         }
+        self.inflections = map;
     }
 
     /// Whether the token of table entry `entry` may still be scored as a derived form: it
