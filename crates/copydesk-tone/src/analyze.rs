@@ -10,7 +10,8 @@ use copydesk_tokenize::{Token, TokenKind};
 
 use crate::rules;
 use crate::table::{
-    Table, ACTIVE, CONCESSIVE, CONTRAST, FAIL_TO, FOCUS, NEGATOR, SELF_REF, SHIFTER, STOP, TERM, TO,
+    Table, ACTIVE, CONCESSIVE, CONTRAST, FAIL_TO, FOCUS, NAME_LINK, NEGATOR, SELF_REF, SHIFTER,
+    STOP, TERM, TO,
 };
 
 const NONE: u32 = u32::MAX;
@@ -83,6 +84,12 @@ struct Item {
     attached: bool,
     /// An emoticon (a non-word lexicon term): not negated or boosted, and a scope boundary.
     emoticon: bool,
+    /// A single word written with an initial capital (and some lower case) that does not
+    /// start the sentence, a quotation or a clause after a colon: maybe part of a name.
+    title: bool,
+    /// For a derived form scored through its base form's entry ([`Table::inflection`]),
+    /// the factor on the base's valence; 1 otherwise.
+    derived: f32,
 }
 
 /// Reusable buffers for [`analyse`].
@@ -201,7 +208,7 @@ fn short_key(w: u64) -> Option<(u64, Case)> {
     let (lower, upper) = ascii_word_case(w)?;
     let case = Case {
         lower: lower != 0,
-        caps: (lower == 0) & (upper.count_ones() >= 2),
+        caps: lower == 0 && upper.count_ones() >= 2,
     };
     Some((w | upper >> 2, case))
 }
@@ -341,6 +348,53 @@ fn may_continue_phrase(
     table.may_continue_phrase(entry, h)
 }
 
+/// [`Table::key_hash`] of a token's key, without building the key for ASCII tokens of up
+/// to 16 bytes.
+#[inline]
+fn token_hash(s: &str, buf: &mut String) -> u64 {
+    if let Some((head, _)) = short_ascii(s.as_bytes()) {
+        Table::short_hash(head, s.len())
+    } else if let Some((words, _)) = medium_ascii(s.as_bytes()) {
+        crate::hash::hash_words(&words, s.len())
+    } else {
+        Table::key_hash(key_of(s, buf))
+    }
+}
+
+/// Whether a token may be one of the derived forms [`Table::inflection`] knows (5+ bytes,
+/// ending in -s, -ed, -ng, -ly, -st or -er or starting with un-, in either case): a cheap
+/// filter before hashing it.
+#[inline]
+fn may_be_derived(b: &[u8]) -> bool {
+    let n = b.len();
+    if n < 5 {
+        return false;
+    }
+    if (b[0] | 0x20, b[1] | 0x20) == (b'u', b'n') {
+        return true;
+    }
+    let (y, z) = (b[n - 2] | 0x20, b[n - 1] | 0x20);
+    matches!(
+        (y, z),
+        (_, b's') | (b'e', b'd') | (b'n', b'g') | (b'l', b'y') | (b's', b't') | (b'e', b'r')
+    )
+}
+
+/// Whether the capitalised word `items[j]` is part of a multiword name: a neighbouring word
+/// is capitalised too ("Justice Department", "Harvey Mudd"), directly or across a linking
+/// word ("Friends of Harvey", "Department of Justice"). A lone capitalised word (emphasis
+/// in informal text, "I Love it") keeps its valence, and sentences without any word that
+/// starts in lower case (titles, Title Case posts) are left alone by the caller.
+#[inline]
+fn in_name(items: &[Item], j: usize) -> bool {
+    let title = |q: usize| items.get(q).is_some_and(|x| x.title);
+    let link = |q: usize| items.get(q).is_some_and(|x| x.flags & NAME_LINK != 0);
+    (j > 0 && title(j - 1))
+        || title(j + 1)
+        || (link(j + 1) && title(j + 2))
+        || (j > 1 && link(j - 1) && title(j - 2))
+}
+
 /// Analyses one sentence (`tokens`, offsets into `text`), appending its terms to `terms`.
 /// With `all_terms`, entries with no valence (but not function words) are emitted too, for
 /// fitting; otherwise only entries with a valence.
@@ -367,6 +421,9 @@ pub(crate) fn analyse(
     let (mut any_caps, mut any_lower) = (false, false);
     // The first contrastive and the first concessive conjunction (item indices).
     let (mut contrast, mut concessive) = (None, None);
+    // Whether the next word starts the sentence (or a quotation, or follows a colon), where
+    // a capital says nothing about names; and whether some word starts in lower case.
+    let (mut at_start, mut any_lower_initial) = (true, false);
     let entries = &table.entries;
     let mut i = 0;
     while i < tokens.len() {
@@ -375,19 +432,27 @@ pub(crate) fn analyse(
         let b = text.as_bytes().get(tok.start..tok.end).unwrap_or_default();
         let kind = tok.kind;
         let wl = word_like(kind);
-        let (mut entry, case) =
+        // The entry, the case, and the key's hash when it came for free (the ASCII paths).
+        let (mut entry, case, hash) =
             if let Some((head, case)) = short_ascii_in(text.as_bytes(), tok.start, tok.end) {
                 // Fast path: a short ASCII token is looked up by its lower-cased word.
-                (table.get_short(head, b.len()).unwrap_or(NONE), case)
+                let h = Table::short_hash(head, b.len());
+                (
+                    table.get_short_hashed(head, b.len(), h).unwrap_or(NONE),
+                    case,
+                    Some(h),
+                )
             } else if let Some((words, case)) = medium_ascii(b) {
-                (table.get_medium(words, b.len()).unwrap_or(NONE), case)
+                let h = crate::hash::hash_words(&words, b.len());
+                let entry = table.get_medium_hashed(words, b.len(), h).unwrap_or(NONE);
+                (entry, case, Some(h))
             } else {
                 let (k, case) = key_and_case(tok.text(text), key);
                 let mut entry = table.get(k).unwrap_or(NONE);
                 if entry == NONE && kind == TokenKind::Hashtag && k.len() > 1 {
                     entry = table.get(&k[1..]).unwrap_or(NONE);
                 }
-                (entry, case)
+                (entry, case, None)
             };
         let mut consumed = 1;
         if entry != NONE
@@ -413,8 +478,13 @@ pub(crate) fn analyse(
                 }
             }
         }
-        if consumed == 1 && entry != NONE && entries[entry as usize].flags & TERM == 0 {
-            entry = NONE; // only a phrase prefix
+        if consumed == 1
+            && entry != NONE
+            && (entries[entry as usize].flags & TERM == 0 || kind == TokenKind::Number)
+        {
+            // Only a phrase prefix, or a numeral: in news "187" and "86" are quantities, not
+            // the slang of the social-media lexicon.
+            entry = NONE;
         }
         // Densities count every word-like token, including those inside a phrase.
         if consumed == 1 {
@@ -447,6 +517,7 @@ pub(crate) fn analyse(
                     && i > 0
                     && tokens[i - 1].end == tok.start
                     && tokens.get(i + 1).is_some_and(|n| n.start == tok.end);
+                at_start |= !in_compound && !matches!(b, b"," | b";" | b"$" | b"%" | b"&");
                 if is_boundary(b) && !in_compound {
                     items.push(Item {
                         entry: NONE,
@@ -456,6 +527,8 @@ pub(crate) fn analyse(
                         boundary: true,
                         attached: false,
                         emoticon: false,
+                        title: false,
+                        derived: 1.0,
                     });
                 }
                 i += 1;
@@ -468,20 +541,45 @@ pub(crate) fn analyse(
             f.words += 1;
         }
         let caps = wl && case.caps;
+        let mut title = false;
         if wl {
             any_caps |= caps;
             any_lower |= case.lower;
+            let initial = b.first().copied().unwrap_or_default();
+            any_lower_initial |= initial.is_ascii_lowercase();
+            // (Combined without branches: capitals are irregular.)
+            title = (consumed == 1) & case.lower & initial.is_ascii_uppercase() & !at_start;
+            at_start = false;
+        } else {
+            at_start = true;
         }
-        let (flags, degree, valence, scores) = if entry == NONE {
-            (0, 0.0, 0.0, false)
+        let (flags, degree, mut valence) = if entry == NONE {
+            (0, 0.0, 0.0)
         } else {
             let e = &entries[entry as usize];
-            (e.flags, e.degree, e.valence, e.scores())
+            (e.flags, e.degree, e.valence)
         };
+        // An inflected form the lexicon lacks ("tyrannies", "loveliest") scores as a damped
+        // copy of its base form's valence; its rule roles are its own, not the base's.
+        // So does `un` + a lexicon word ("unappetizing"), with the opposite sign.
+        let mut derived = 1.0;
+        if kind == TokenKind::Word
+            && consumed == 1
+            && (entry == NONE || table.may_derive(entry))
+            && may_be_derived(b)
+        {
+            let h = hash.unwrap_or_else(|| token_hash(tok.text(text), key));
+            if let Some((base, factor)) = table.inflection(h) {
+                entry = base;
+                valence = entries[base as usize].valence;
+                derived = factor;
+            }
+        }
         let attached =
             wl && i > 0 && tokens[i - 1].end == tok.start && word_like(tokens[i - 1].kind);
-        // Items without an entry have `scores == false`.
-        if scores && (valence != 0.0 || (all_terms && flags & STOP == 0)) {
+        // Every entry may score, boosters and conjunctions included: besides their rule
+        // role they may carry a (fitted) valence of their own ("too", "instead").
+        if entry != NONE && (valence != 0.0 || (all_terms && flags & STOP == 0)) {
             scoring.push(items.len() as u32);
         }
         if flags & (CONTRAST | CONCESSIVE) != 0 {
@@ -499,6 +597,8 @@ pub(crate) fn analyse(
             boundary: false,
             attached,
             emoticon: !wl,
+            title,
+            derived,
         });
         f.items += 1;
         i += consumed;
@@ -526,6 +626,11 @@ pub(crate) fn analyse(
     for &j in scoring.iter() {
         let j = j as usize;
         let it = &items[j];
+        if it.title && any_lower_initial && in_name(items, j) {
+            // "the Friends of Harvey Mudd College", "a Federal grand jury", "Grand Central":
+            // a word of a name carries no tone.
+            continue;
+        }
         let mut m = match (contrast, concession) {
             (Some(c), _) if j < c => rules::BEFORE_CONTRAST,
             (Some(_), _) => rules::AFTER_CONTRAST,
@@ -533,6 +638,7 @@ pub(crate) fn analyse(
             (None, Some(_)) => rules::AFTER_CONTRAST,
             _ => 1.0,
         };
+        m *= it.derived;
         let mut mn = m;
         let mut e = if it.caps && mixed { rules::CAPS } else { 0.0 };
         let mut seen = 0;
@@ -565,11 +671,8 @@ pub(crate) fn analyse(
                 p.flags & FAIL_TO != 0 && items.get(q + 1).is_some_and(|x| x.flags & TO != 0)
             };
             if negates {
-                // "never so good", "never this sore": an intensifier, not a negation (but
-                // "not so good" is a negation).
-                if table.is_never(p.entry)
-                    && items[q + 1..j].iter().any(|x| table.is_so_this(x.entry))
-                {
+                // "never so good", "nothing better": an intensifier, not a negation.
+                if table.intensifies(p.entry, items[q + 1..j].iter().map(|x| x.entry)) {
                     e += rules::BOOST;
                 } else {
                     m *= rules::NEGATION;

@@ -17,19 +17,28 @@
 //!
 //! Each token is looked up (normalised with [`copydesk_tokenize::normalize`]; multiword
 //! phrases, idioms and emoticons matched longest-first) in the lexicon of valences on a
-//! -4..+4 scale, then rules adjust each sentiment word:
+//! -4..+4 scale; a word the lexicon lacks that is a regular inflection of a lexicon word
+//! (-s/-es/-ies, -ed/-d/-ied, -ing, -ly/-ily, -er/-ier, -est/-iest: "tyrannies",
+//! "loveliest", "freshest") scores 0.8 times its base's valence (lexicalised forms such as
+//! `likely` excepted), and `un` + a lexicon word ("unappetizing") -0.84 times it (the slope
+//! of VADER's own `un`-words on their bases). Numerals carry no tone (VADER's slang "187"
+//! and "86" are quantities in news). Then rules adjust each sentiment word:
 //!
-//! - **negation**: a negator (`not`, `n't`, `no`, `never`, `without`, `lack`, ...) within the
-//!   four previous words *of the same clause* multiplies a positive valence by -0.74 (flip
-//!   and weaken) and a negative one by -0.3 ("not bad" is only mildly positive): "no
-//!   agreement was reached" is negative; "never so/this" intensifies instead, "not
-//!   only/just" is no negation, and `fail`/`refuse`/`unable` ... followed by `to` negate
-//!   ("failed to win"); a hyphen inside a compound ("not well-known") is no clause boundary;
+//! - **negation**: a negator (`not`, `n't`, `no`, `never`, `without`, `lack`, `instead of`,
+//!   `rather than`, ...) within the four previous words *of the same clause* multiplies a
+//!   positive valence by -0.74 (flip and weaken) and a negative one by -0.3 ("not bad" is
+//!   only mildly positive): "no agreement was reached" is negative; "never so/this" and
+//!   "never/none/nothing/nobody ... more/better/greater/so" ("none more beautiful",
+//!   "nothing better") intensify instead, "not only/just" is no negation, and
+//!   `fail`/`refuse`/`unable` ... followed by `to` negate ("failed to win"); a hyphen
+//!   inside a compound ("not well-known") is no clause boundary;
 //! - **valence shifters** (`reduce`, `prevent`, `end`, `curb`, `ban`, ...): sentiment words
 //!   in the next three words of the clause count 0, since "reduce poverty" is good news and
 //!   "reduce support" bad;
 //! - **boosters and dampeners** (`very`, `extremely` / `slightly`, `kind of`) within three
-//!   words add or remove 0.293 of magnitude, fading with distance;
+//!   words add or remove 0.293 of magnitude, fading with distance; like the conjunctions
+//!   below, they may also carry a (fitted) valence of their own (`less` -0.5, `rather`
+//!   -0.6, `instead` -0.3: in editorials they mostly frame a shortfall);
 //! - **capitals**: a word in capitals in mixed-case text gains 0.733 of magnitude;
 //! - **contrast**: before `but`/`however`/`nevertheless`, words weigh 0.5 (after it 1, not
 //!   VADER's 1.5); a concessive or conditional clause (`although`, `though`, `despite`, `if`
@@ -38,6 +47,11 @@
 //!   push 0.18 each (at most 0.96); the question mark itself has a (fitted, mildly
 //!   negative) lexicon valence: questions in opinion writing are mostly rhetorical and
 //!   critical. It is scored but not counted as a word.
+//! - **names**: a capitalised word inside a sentence (not at its start, after a colon or
+//!   opening a quotation) next to another such word, directly or across `of`/`for`/`and`,
+//!   is part of a name and carries no tone: "the Friends of Harvey Mudd College", "a
+//!   Federal Grand Jury", "the Justice Department" (sentences with no word starting in
+//!   lower case, such as Title Case posts, are left alone);
 //! - **length**: in a sentence of `w > 10` words every sentiment word weighs `√(10 / w)`: a
 //!   long sentence holds more sentiment words without reading as more emphatic (in 5-fold
 //!   cross-validation this raised r on all four rated sets, e.g. NYT 0.566 → 0.580).

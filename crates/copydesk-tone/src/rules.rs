@@ -61,12 +61,56 @@ pub(crate) fn length_scale(words: u32) -> f32 {
 
 /// Negators: flip (and weaken) sentiment in the next [`NEGATION_WINDOW`] words of their
 /// clause.
+/// `instead of` and `rather than` are negators too ("instead of promoting that right",
+/// "rather than helping": what is passed over is not the case); the phrase replaces
+/// `instead`'s contrastive role.
 pub(crate) const NEGATORS: &[&str] = &[
-    "not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere",
-    "without", "cannot", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant",
-    "couldnt", "wouldnt", "shouldnt", "wont", "hasnt", "havent", "hadnt", "aint", "mightnt",
-    "mustnt", "neednt", "shant", "darent", "oughtnt", "rarely", "seldom", "hardly", "barely",
-    "scarcely", "lack", "lacks", "lacked", "lacking", "nt",
+    "not",
+    "n't",
+    "no",
+    "never",
+    "none",
+    "nobody",
+    "nothing",
+    "neither",
+    "nor",
+    "nowhere",
+    "without",
+    "cannot",
+    "dont",
+    "doesnt",
+    "didnt",
+    "isnt",
+    "wasnt",
+    "arent",
+    "werent",
+    "cant",
+    "couldnt",
+    "wouldnt",
+    "shouldnt",
+    "wont",
+    "hasnt",
+    "havent",
+    "hadnt",
+    "aint",
+    "mightnt",
+    "mustnt",
+    "neednt",
+    "shant",
+    "darent",
+    "oughtnt",
+    "rarely",
+    "seldom",
+    "hardly",
+    "barely",
+    "scarcely",
+    "lack",
+    "lacks",
+    "lacked",
+    "lacking",
+    "nt",
+    "instead of",
+    "rather than",
 ];
 
 /// Focus words that, right after a negator, make it additive ("not only", "not just",
@@ -91,6 +135,43 @@ pub(crate) const FAIL_TO_WORDS: &[&str] = &[
     "declined",
     "declines",
     "decline",
+];
+
+/// Words that may join the capitalised parts of a multiword name ("Friends of Harvey Mudd
+/// College", "Food and Drug Administration"): see `analyze::in_name`.
+pub(crate) const NAME_LINKS: &[&str] = &["of", "for", "and", "de", "&"];
+
+/// Weight of an inflected form scored through its base form ("tyrannies" ← "tyranny"), as
+/// `build-lexicon`'s corpus morphology damps the forms it derives.
+pub(crate) const INFLECTED: f32 = 0.8;
+
+/// Factor on the base's valence of `un` + a lexicon word the lexicon lacks
+/// ("unappetizing" ← "appetizing"): the least-squares slope of the valence of the 60
+/// `un`-words of the VADER lexicon on that of their bases (|valence| ≥ 0.5): -0.84.
+pub(crate) const UN_PREFIX: f32 = -0.84;
+
+/// Derived-looking forms whose meaning drifted from their "base" ("likely" is not about
+/// liking, "unless" no negation of "less"): never scored through the base (the
+/// inflections are `build-lexicon`'s morphology list).
+pub(crate) const LEXICALISED: &[&str] = &[
+    "likely",
+    "according",
+    "accordingly",
+    "lately",
+    "hardly",
+    "barely",
+    "shortly",
+    "kinds",
+    "unless",
+    "unlike",
+    "unfold",
+    "unfolds",
+    "unfolded",
+    "unfolding",
+    "unveil",
+    "unveils",
+    "unveiled",
+    "unveiling",
 ];
 
 /// Factor applied to a sentiment word in the scope of a [`SHIFTERS`] word.

@@ -32,6 +32,12 @@ pub(crate) const TO: u16 = 1024;
 /// A single punctuation mark with a valence (the question mark): scored, but not a word,
 /// so it counts neither in the word count nor as a positive or negative word.
 pub(crate) const NOT_WORD: u16 = 2048;
+/// A word that joins the parts of a multiword name ("Friends *of* Harvey Mudd College",
+/// "Department *of* Justice").
+pub(crate) const NAME_LINK: u16 = 4096;
+
+/// Marks a derived form in `Table::inflections` as `un` + base (not an inflection).
+const UN_PREFIXED: u32 = 1 << 31;
 
 /// One key's data.
 #[derive(Clone, Copy, Debug, Default)]
@@ -46,14 +52,6 @@ pub(crate) struct Entry {
     pub max_phrase: u8,
     /// True if the valence came from the lexicon (the word is a lexicon term).
     pub in_lexicon: bool,
-}
-
-impl Entry {
-    /// Whether the lexicon valence counts (not a rule word or booster).
-    #[inline]
-    pub fn scores(&self) -> bool {
-        self.flags & (CONTRAST | CONCESSIVE) == 0 && self.degree == 0.0
-    }
 }
 
 /// One index slot: the key's first 8 bytes, its length (0: empty) and its entry.
@@ -106,6 +104,16 @@ fn bloom_contains(bits: &[u64], h: u64) -> bool {
     (bits[a >> 6] >> (a & 63)) & (bits[b >> 6] >> (b & 63)) & 1 == 1
 }
 
+/// The word (of 8 Ki) and the two bits of hash `h` in the blocked Bloom filter of the
+/// derived forms.
+#[inline]
+fn inflection_bits(h: u64) -> (usize, u64) {
+    (
+        (h & 0x1fff) as usize,
+        1 << ((h >> 20) & 63) | 1 << ((h >> 40) & 63),
+    )
+}
+
 /// The Bloom hash of a phrase's first-word entry and its second word's key hash.
 #[inline]
 fn pair_hash(first: u32, second: u64) -> u64 {
@@ -137,8 +145,21 @@ pub(crate) struct Table {
     /// phrases: most words that start some phrase are not followed by a second word of
     /// one, and are rejected here without building a phrase key.
     pairs: Vec<u64>,
+    /// Regular inflections and `un`-forms of the lexicon's words that the table lacks
+    /// ("tyrannies", "loveliest", "unappetizing"), by [`key_hash`](Self::key_hash): the
+    /// entry of their base form (with [`UN_PREFIXED`] for an `un`-form).
+    inflections: crate::hash::FxHashMap<u64, u32>,
+    /// A blocked 2-hash Bloom filter over the keys of `inflections` (8 Ki words of 64 bits,
+    /// both bits of a key in one word): most words are rejected with one memory access.
+    inflection_bloom: Vec<u64>,
     /// Entry of "never".
     never: u32,
+    /// Entries of "none", "nothing", "nobody" (before a comparative they intensify too:
+    /// "none more beautiful", "nothing better").
+    nothing: [u32; 3],
+    /// Entries of "so", "more", "better", "greater" (after "never", "none", "nothing" or
+    /// "nobody" they make a superlative: "never better", "nothing so stimulating").
+    comparative: [u32; 4],
 }
 
 impl Table {
@@ -165,6 +186,10 @@ impl Table {
             t.add_role(w, FAIL_TO);
         }
         t.add_role("to", TO);
+        for w in rules::NAME_LINKS {
+            t.add_role(w, NAME_LINK);
+        }
+
         for w in rules::SELF_PRONOUNS {
             t.add_role(w, SELF_REF);
         }
@@ -199,8 +224,107 @@ impl Table {
         for (n, w) in ["so", "this", "that"].iter().enumerate() {
             t.so_this[n] = t.intern(w) as u32;
         }
+        t.add_inflections();
         t.never = t.intern("never") as u32;
+        for (n, w) in ["none", "nothing", "nobody"].iter().enumerate() {
+            t.nothing[n] = t.intern(w) as u32;
+        }
+        for (n, w) in ["so", "more", "better", "greater"].iter().enumerate() {
+            t.comparative[n] = t.intern(w) as u32;
+        }
         t
+    }
+
+    /// Fills `inflections`: the regular inflections ([`rules::inflections`], plus -ly/-ily,
+    /// -er/-ier and -est/-iest) and the `un`-prefixed form of every single-word lexicon entry of 4+ lower-case ASCII letters
+    /// with a valence, that the table lacks or holds only as activity words ("attacked"),
+    /// and that are not lexicalised ("likely").
+    /// A form two bases share goes to the alphabetically first.
+    fn add_inflections(&mut self) {
+        let mut map: crate::hash::FxHashMap<u64, u32> = Default::default();
+        let mut form = String::new();
+        for i in 0..self.entries.len() {
+            let e = self.entries[i];
+            let key = self.key(i);
+            if !e.in_lexicon
+                || e.valence == 0.0
+                || key.len() < 4
+                || !key.bytes().all(|b| b.is_ascii_lowercase())
+            {
+                continue;
+            }
+            // Adverbs and degrees besides the verb and noun forms: -ly/-ily, -er/-ier,
+            // -est/-iest ("richer", "freshest").
+            let (stem, endings): (&str, &[&str]) = match key.strip_suffix('y') {
+                Some(stem) => (stem, &["ily", "ier", "iest"]),
+                None if key.ends_with('e') => (key, &["ly", "r", "st"]),
+                None => (key, &["ly", "er", "est"]),
+            };
+            let inflected = rules::inflections(key);
+            let forms = inflected[1..]
+                .iter()
+                .map(|f| (f.as_str(), "", false))
+                .chain(endings.iter().map(|end| (stem, *end, false)))
+                .chain((!key.starts_with("un")).then_some(("un", key, true)));
+            for (a, b, un) in forms {
+                form.clear();
+                form.push_str(a);
+                form.push_str(b);
+                if form.len() < 5
+                    || self.get(&form).is_some_and(|f| !self.may_derive(f))
+                    || rules::LEXICALISED.contains(&form.as_str())
+                {
+                    continue;
+                }
+                let value = i as u32 | if un { UN_PREFIXED } else { 0 };
+                let base = |v: u32| self.key((v & !UN_PREFIXED) as usize);
+                // A form two bases share goes to the alphabetically first.
+                map.entry(Self::key_hash(&form))
+                    .and_modify(|v| {
+                        if base(value) < base(*v) {
+                            *v = value;
+                        }
+                    })
+                    .or_insert(value);
+            }
+        }
+        self.inflection_bloom = vec![0u64; 8192];
+        for &h in map.keys() {
+            let (word, bits) = inflection_bits(h);
+            self.inflection_bloom[word] |= bits;
+        }
+        self.inflections = map;
+    }
+
+    /// Whether the token of table entry `entry` may still be scored as a derived form: it
+    /// has no valence of its own and no rule role but activity ("attacked").
+    #[inline]
+    pub fn may_derive(&self, entry: u32) -> bool {
+        let e = &self.entries[entry as usize];
+        !e.in_lexicon && e.degree == 0.0 && e.flags & !(ACTIVE | TERM) == 0
+    }
+
+    /// The base form's entry of the derived form whose key has hash `h` (see
+    /// [`key_hash`](Self::key_hash)), if the lexicon rates that base and lacks the form,
+    /// and the factor on the base's valence: [`rules::INFLECTED`] for an inflection,
+    /// [`rules::UN_PREFIX`] for `un` + base. The form may still be a table entry with rule
+    /// roles of its own (`attacked`).
+    #[inline]
+    pub fn inflection(&self, h: u64) -> Option<(u32, f32)> {
+        let (word, bits) = inflection_bits(h);
+        if self
+            .inflection_bloom
+            .get(word)
+            .is_none_or(|w| w & bits != bits)
+        {
+            return None;
+        }
+        let v = *self.inflections.get(&h)?;
+        Some(if v & UN_PREFIXED != 0 {
+            (v & !UN_PREFIXED, rules::UN_PREFIX)
+        } else {
+            (v, rules::INFLECTED)
+        })
     }
 
     fn add_role(&mut self, word: &str, flag: u16) {
@@ -269,16 +393,16 @@ impl Table {
         bloom_contains(&self.pairs, pair_hash(entry, second))
     }
 
-    /// Whether `entry` is "so", "this" or "that".
+    /// Whether the negator `negator`, with the items `between` it and a sentiment word,
+    /// intensifies that word instead of negating it: "never so good", "never this sore",
+    /// "none more beautiful", "nothing so stimulating", "nobody had done better" (but "not
+    /// so good" and "nothing that helps" are negations).
     #[inline]
-    pub fn is_so_this(&self, entry: u32) -> bool {
-        self.so_this.contains(&entry)
-    }
-
-    /// Whether `entry` is "never".
-    #[inline]
-    pub fn is_never(&self, entry: u32) -> bool {
-        self.never == entry
+    pub fn intensifies(&self, negator: u32, mut between: impl Iterator<Item = u32>) -> bool {
+        let never = self.never == negator;
+        (never || self.nothing.contains(&negator))
+            && between
+                .any(|x| self.comparative.contains(&x) || (never && self.so_this.contains(&x)))
     }
 
     /// The canonical key of entry `i`.
@@ -301,26 +425,36 @@ impl Table {
     /// The entry index of a canonical key of 1 to 8 bytes given as its little-endian,
     /// zero-padded `head` word (what [`get`](Self::get) computes for such keys), without
     /// the key's text.
-    #[inline]
+    #[cfg(test)]
     pub fn get_short(&self, head: u64, len: usize) -> Option<u32> {
+        self.get_short_hashed(head, len, Self::short_hash(head, len))
+    }
+
+    /// [`get_short`](Self::get_short) given the key's hash `h` ([`short_hash`](Self::short_hash)).
+    #[inline]
+    pub fn get_short_hashed(&self, head: u64, len: usize, h: u64) -> Option<u32> {
         debug_assert!((1..=8).contains(&len));
         if self.slots.is_empty() {
             return None;
         }
-        let h = Self::short_hash(head, len);
         // `key` is only read for keys over 8 bytes.
         self.probe_short(head, len, h)
     }
 
     /// The entry index of a canonical key of 9 to 16 bytes given as two little-endian words
     /// (bytes 0..8, then bytes 8.. zero-padded), without the key's text.
-    #[inline]
+    #[cfg(test)]
     pub fn get_medium(&self, words: [u64; 2], len: usize) -> Option<u32> {
+        self.get_medium_hashed(words, len, crate::hash::hash_words(&words, len))
+    }
+
+    /// [`get_medium`](Self::get_medium) given the key's hash `h` (`hash_words(&words, len)`).
+    #[inline]
+    pub fn get_medium_hashed(&self, words: [u64; 2], len: usize, h: u64) -> Option<u32> {
         debug_assert!((9..=16).contains(&len));
         if self.slots.is_empty() {
             return None;
         }
-        let h = crate::hash::hash_words(&words, len);
         self.probe_with(words[0], len, h, |index| {
             let key = self.key(index as usize).as_bytes();
             let mut tail = [0u8; 8];

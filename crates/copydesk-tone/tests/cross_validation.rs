@@ -36,10 +36,10 @@ fn five_fold_cross_validated_pearson_r() {
     let results = fit::cross_validate(&sets, &prior, &FitConfig::default(), 5);
     // Reached levels minus a hair (VADER on the same data: 0.499, 0.872, 0.427, 0.590).
     let floors = [
-        ("nyt", 0.605),
-        ("tweets", 0.872),
-        ("movies", 0.551),
-        ("amazon", 0.680),
+        ("nyt", 0.619),
+        ("tweets", 0.876),
+        ("movies", 0.584),
+        ("amazon", 0.690),
     ];
     for ((name, r), (fname, floor)) in results.iter().zip(floors) {
         assert_eq!(name, fname);

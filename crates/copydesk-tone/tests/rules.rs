@@ -282,3 +282,102 @@ fn shares_follow_valence() {
         (0.0, 0.0, 0.0)
     );
 }
+
+#[test]
+fn words_of_multiword_names_carry_no_tone() {
+    let t = ToneScorer::with_lexicon(
+        Lexicon::from_tsv("good\t2.0\ngrand\t1.0\nfriends\t1.0\njustice\t1.0\n").unwrap(),
+    );
+    // Capitalised words next to another capitalised word (or across "of") are a name.
+    assert_eq!(t.score("He met the Grand Jury today.").compound, 0.0);
+    assert_eq!(
+        t.score("The Friends of Harvey Mudd College met.").compound,
+        0.0
+    );
+    assert_eq!(
+        t.score("He joined the Department of Justice.").compound,
+        0.0
+    );
+    assert!(close(
+        t.score("The Justice Department did good work.").compound,
+        squash(2.0)
+    ));
+    // Lower case, a sentence start, or a lone capital: the word counts.
+    assert!(close(t.score("a grand jury").compound, squash(1.0)));
+    assert!(close(
+        t.score("Grand plans were made.").compound,
+        squash(1.0)
+    ));
+    assert!(close(
+        t.score("It was Grand, he said.").compound,
+        squash(1.0)
+    ));
+    assert!(close(t.score("He said: Grand Jury.").compound, squash(1.0)));
+    // Text without any lower-case initial (a Title Case post) is left alone.
+    assert!(close(t.score("Good Friends Forever").compound, squash(3.0)));
+}
+
+#[test]
+fn negated_comparatives_are_superlatives() {
+    let t = tiny();
+    // The negator adds one boost, the booster `more`/`so` another.
+    let boosted = squash(2.0 + 2.0 * 0.293);
+    assert!(close(t.score("none more good").compound, boosted));
+    assert!(close(t.score("nothing so good").compound, boosted));
+    assert!(close(t.score("never so good").compound, boosted));
+    // "nothing that ..." and "not so ..." stay negations.
+    assert!(close(
+        t.score("nothing that good").compound,
+        squash(-0.74 * 2.0)
+    ));
+    assert!(t.score("not so good").compound < 0.0);
+}
+
+#[test]
+fn instead_of_and_rather_than_negate() {
+    let t = tiny();
+    assert!(close(
+        t.score("instead of good news").compound,
+        squash(-0.74 * 2.0)
+    ));
+    assert!(close(
+        t.score("rather than good, it was bad").compound,
+        squash(-0.74 * 2.0 - 2.0)
+    ));
+}
+
+#[test]
+fn unlisted_inflections_score_through_their_base() {
+    let t = ToneScorer::with_lexicon(
+        Lexicon::from_tsv(
+            "tyranny\t-3.0\nlike\t2.0\nslam\t-1.0\nlovely\t2.0\ngoods\t0.5\ngood\t2.0\n",
+        )
+        .unwrap(),
+    );
+    assert!(close(t.score("tyrannies").compound, squash(-0.8 * 3.0)));
+    assert!(close(t.score("Tyrannies").compound, squash(-0.8 * 3.0)));
+    assert!(close(t.score("slammed").compound, squash(-0.8)));
+    assert!(close(t.score("loveliest").compound, squash(0.8 * 2.0)));
+    assert!(close(t.score("lovelier").compound, squash(0.8 * 2.0)));
+    // `un` + a lexicon word the lexicon lacks takes the opposite sign.
+    assert!(close(t.score("unlovely").compound, squash(-0.84 * 2.0)));
+    assert!(close(t.score("Unlovely").compound, squash(-0.84 * 2.0)));
+    assert_eq!(t.score("unlike").compound, 0.0);
+    // Listed forms keep their own valence; lexicalised forms are not inflections.
+    assert!(close(t.score("goods").compound, squash(0.5)));
+    assert_eq!(t.score("likely").compound, 0.0);
+    assert!(close(t.score("likes").compound, squash(0.8 * 2.0)));
+    // The base's rule roles are not inherited: "combat" is a valence shifter, "combated"
+    // (not listed) only takes its valence.
+    let n = ToneScorer::with_lexicon(Lexicon::from_tsv("combat\t-1.0\ngood\t2.0\n").unwrap());
+    assert!(close(n.score("combat good").compound, squash(-1.0)));
+    assert!(close(n.score("combated good").compound, squash(-0.8 + 2.0)));
+}
+
+#[test]
+fn numerals_carry_no_tone() {
+    // VADER rates "187" and "86" as slang; in news they are quantities.
+    let t = ToneScorer::with_lexicon(Lexicon::from_tsv("187\t-3.0\n86\t-1.6\n").unwrap());
+    assert_eq!(t.score("187 people voted for 86 bills.").compound, 0.0);
+    assert_eq!(t.score("187 people voted.").polarity, 0.0);
+}
