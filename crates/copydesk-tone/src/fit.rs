@@ -23,6 +23,11 @@ use crate::lexicon::Lexicon;
 use crate::rules;
 use crate::scorer::{aggregate, squash, with_push, ToneScorer, SPLITTER};
 
+/// Derived-looking words whose meaning drifted from their "base" ("likely" is not about
+/// liking, "unless" no negation of "less"): the scorer never scores them through a base,
+/// and `build-lexicon` gives them no valence inherited from one.
+pub use crate::rules::LEXICALISED;
+
 /// A text with its mean human rating (-4..+4), as in the `tone/*.tsv` files.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rated {

@@ -153,7 +153,7 @@ pub(crate) const UN_PREFIX: f32 = -0.84;
 /// Derived-looking forms whose meaning drifted from their "base" ("likely" is not about
 /// liking, "unless" no negation of "less"): never scored through the base (the
 /// inflections are `build-lexicon`'s morphology list).
-pub(crate) const LEXICALISED: &[&str] = &[
+pub const LEXICALISED: &[&str] = &[
     "likely",
     "according",
     "accordingly",

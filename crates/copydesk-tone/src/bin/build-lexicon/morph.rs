@@ -11,19 +11,6 @@ use crate::vectors::Corpus;
 /// Fraction of the base valence an inflected form inherits.
 pub const DAMPING: f64 = 0.8;
 
-/// Inflected-looking forms whose meaning drifted from their "base" ("likely" is not about
-/// liking, "according" not about an accord).
-const LEXICALISED: &[&str] = &[
-    "likely",
-    "according",
-    "accordingly",
-    "lately",
-    "hardly",
-    "barely",
-    "shortly",
-    "kinds",
-];
-
 /// Candidate base forms of `w`, most specific first (each at least 4 letters).
 fn bases(w: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -63,7 +50,7 @@ pub fn derive(corpus: &Corpus, base: &Lexicon, prior: &Lexicon) -> Vec<(String, 
             || !w.bytes().all(|b| b.is_ascii_lowercase())
             || corpus.lower[i] < 2 * corpus.capital[i]
             || prior.get(w).is_some()
-            || LEXICALISED.contains(&w.as_str())
+            || copydesk_tone::fit::LEXICALISED.contains(&w.as_str())
         {
             continue;
         }
