@@ -161,7 +161,7 @@ fn key_and_case<'a>(s: &'a str, buf: &'a mut String) -> (&'a str, Case) {
 }
 
 /// For an ASCII token of 1 to 8 bytes not starting with `#`: its lower-cased bytes as a
-/// little-endian, zero-padded word (the head [`Table::get_short`] takes, identical to what
+/// little-endian, zero-padded word (the head [`Table::get_short_hashed`] takes, identical to what
 /// [`Table::get`] computes for the key [`key_and_case`] gives) and its [`Case`], computed
 /// eight bytes at a time. `None` for other tokens, which take the general path (hashtags
 /// there fall back to their text without `#`).
@@ -214,7 +214,7 @@ fn short_key(w: u64) -> Option<(u64, Case)> {
 }
 
 /// For an ASCII token of 9 to 16 bytes not starting with `#`: its lower-cased bytes as two
-/// little-endian words (bytes 0..8, and bytes 8.. zero-padded; what [`Table::get_medium`]
+/// little-endian words (bytes 0..8, and bytes 8.. zero-padded; what [`Table::get_medium_hashed`]
 /// takes) and its [`Case`]. `None` for other tokens.
 #[inline]
 fn medium_ascii(b: &[u8]) -> Option<([u64; 2], Case)> {

@@ -376,7 +376,7 @@ impl Table {
     }
 
     /// The hash of a canonical key of 1 to 8 bytes given as its little-endian, zero-padded
-    /// `head` word (as [`get_short`](Self::get_short) takes it); equals
+    /// `head` word (as [`get_short_hashed`](Self::get_short_hashed) takes it); equals
     /// [`key_hash`](Self::key_hash) of that key.
     #[inline]
     pub fn short_hash(head: u64, len: usize) -> u64 {
@@ -422,15 +422,16 @@ impl Table {
         self.probe(key, head, h)
     }
 
-    /// The entry index of a canonical key of 1 to 8 bytes given as its little-endian,
-    /// zero-padded `head` word (what [`get`](Self::get) computes for such keys), without
-    /// the key's text.
+    /// [`get_short_hashed`](Self::get_short_hashed) computing the hash (tests compare it
+    /// with [`get`](Self::get)).
     #[cfg(test)]
     pub fn get_short(&self, head: u64, len: usize) -> Option<u32> {
         self.get_short_hashed(head, len, Self::short_hash(head, len))
     }
 
-    /// [`get_short`](Self::get_short) given the key's hash `h` ([`short_hash`](Self::short_hash)).
+    /// The entry index of a canonical key of 1 to 8 bytes given as its little-endian,
+    /// zero-padded `head` word and its hash `h` ([`short_hash`](Self::short_hash)), without
+    /// the key's text.
     #[inline]
     pub fn get_short_hashed(&self, head: u64, len: usize, h: u64) -> Option<u32> {
         debug_assert!((1..=8).contains(&len));
@@ -448,7 +449,8 @@ impl Table {
         self.get_medium_hashed(words, len, crate::hash::hash_words(&words, len))
     }
 
-    /// [`get_medium`](Self::get_medium) given the key's hash `h` (`hash_words(&words, len)`).
+    /// The entry index of a canonical key of 9 to 16 bytes given as two little-endian words
+    /// (bytes 0..8, then bytes 8.. zero-padded) and its hash `h` (`hash_words(&words, len)`).
     #[inline]
     pub fn get_medium_hashed(&self, words: [u64; 2], len: usize, h: u64) -> Option<u32> {
         debug_assert!((9..=16).contains(&len));
