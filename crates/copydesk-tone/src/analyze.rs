@@ -395,6 +395,31 @@ fn in_name(items: &[Item], j: usize) -> bool {
         || (j > 1 && link(j - 1) && title(j - 2))
 }
 
+/// A token's entry (or [`NONE`]), its [`Case`], and its key's hash when the lookup computed
+/// it anyway (the ASCII paths; the derived-form lookup reuses it).
+#[inline(always)]
+fn lookup(table: &Table, text: &str, tok: Token, key: &mut String) -> (u32, Case, Option<u64>) {
+    let b = text.as_bytes().get(tok.start..tok.end).unwrap_or_default();
+    if let Some((head, case)) = short_ascii_in(text.as_bytes(), tok.start, tok.end) {
+        // Fast path: a short ASCII token is looked up by its lower-cased word.
+        let h = Table::short_hash(head, b.len());
+        let entry = table.get_short_hashed(head, b.len(), h).unwrap_or(NONE);
+        (entry, case, Some(h))
+    } else if let Some((words, case)) = medium_ascii(b) {
+        let h = crate::hash::hash_words(&words, b.len());
+        let entry = table.get_medium_hashed(words, b.len(), h).unwrap_or(NONE);
+        (entry, case, Some(h))
+    } else {
+        let (k, case) = key_and_case(tok.text(text), key);
+        let mut entry = table.get(k).unwrap_or(NONE);
+        if entry == NONE && tok.kind == TokenKind::Hashtag && k.len() > 1 {
+            // A hashtag falls back to its text without `#`.
+            entry = table.get(&k[1..]).unwrap_or(NONE);
+        }
+        (entry, case, None)
+    }
+}
+
 /// Analyses one sentence (`tokens`, offsets into `text`), appending its terms to `terms`.
 /// With `all_terms`, entries with no valence (but not function words) are emitted too, for
 /// fitting; otherwise only entries with a valence.
@@ -432,28 +457,7 @@ pub(crate) fn analyse(
         let b = text.as_bytes().get(tok.start..tok.end).unwrap_or_default();
         let kind = tok.kind;
         let wl = word_like(kind);
-        // The entry, the case, and the key's hash when it came for free (the ASCII paths).
-        let (mut entry, case, hash) =
-            if let Some((head, case)) = short_ascii_in(text.as_bytes(), tok.start, tok.end) {
-                // Fast path: a short ASCII token is looked up by its lower-cased word.
-                let h = Table::short_hash(head, b.len());
-                (
-                    table.get_short_hashed(head, b.len(), h).unwrap_or(NONE),
-                    case,
-                    Some(h),
-                )
-            } else if let Some((words, case)) = medium_ascii(b) {
-                let h = crate::hash::hash_words(&words, b.len());
-                let entry = table.get_medium_hashed(words, b.len(), h).unwrap_or(NONE);
-                (entry, case, Some(h))
-            } else {
-                let (k, case) = key_and_case(tok.text(text), key);
-                let mut entry = table.get(k).unwrap_or(NONE);
-                if entry == NONE && kind == TokenKind::Hashtag && k.len() > 1 {
-                    entry = table.get(&k[1..]).unwrap_or(NONE);
-                }
-                (entry, case, None)
-            };
+        let (mut entry, case, hash) = lookup(table, text, tok, key);
         let mut consumed = 1;
         if entry != NONE
             && entries[entry as usize].max_phrase >= 2
