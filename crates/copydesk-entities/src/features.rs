@@ -512,16 +512,7 @@ impl Extractor<'_> {
             let (a, b) = seg_of[i];
             let k = &mut f.keys;
             let t = &toks[i];
-            let lw_at = |j: isize| -> u64 {
-                let p = i as isize + j;
-                if p < a as isize {
-                    PAD_L
-                } else if p >= b as isize {
-                    PAD_R
-                } else {
-                    toks[p as usize].lw
-                }
-            };
+            let lw_at = |j: isize| lw_abs(i, j);
             let tok_at = |j: isize| -> Option<&Tok> {
                 let p = i as isize + j;
                 if p < a as isize || p >= b as isize {
