@@ -35,6 +35,7 @@ mod tags;
 #[doc(hidden)]
 pub mod training;
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -138,21 +139,15 @@ impl EntityTagger {
     /// Tags one document given its tokens and sentences (as produced by `copydesk-tokenize`
     /// and `copydesk-sentences` for `text`). Entities are sorted and non-overlapping.
     pub fn tag(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Entity> {
-        let valid: Vec<Token> = tokens
-            .iter()
-            .copied()
-            .filter(|t| {
-                t.start < t.end
-                    && t.end <= text.len()
-                    && text.is_char_boundary(t.start)
-                    && text.is_char_boundary(t.end)
-            })
-            .collect();
-        let tokens: Vec<Token> = valid
-            .iter()
-            .copied()
-            .filter(|t| t.end - t.start <= MAX_TOKEN_BYTES)
-            .collect();
+        // Tokens from `copydesk-tokenize` are always valid and rarely too long, so both
+        // filters usually borrow the input instead of copying every token.
+        let valid = keep(tokens, |t| {
+            t.start < t.end
+                && t.end <= text.len()
+                && text.is_char_boundary(t.start)
+                && text.is_char_boundary(t.end)
+        });
+        let tokens = keep(&valid, |t| t.end - t.start <= MAX_TOKEN_BYTES);
         let segs = segments::segments(text, &tokens, sentences);
         let segs = segments::bounded(segs, segments::MAX_SEGMENT_TOKENS);
         let mut ents = Vec::new();
@@ -246,6 +241,15 @@ impl EntityTagger {
             }
         }
         out
+    }
+}
+
+/// The tokens that pass `ok`: borrowed when all do, copied otherwise.
+fn keep(tokens: &[Token], ok: impl Fn(&Token) -> bool) -> Cow<'_, [Token]> {
+    if tokens.iter().all(&ok) {
+        Cow::Borrowed(tokens)
+    } else {
+        Cow::Owned(tokens.iter().copied().filter(ok).collect())
     }
 }
 
@@ -349,6 +353,36 @@ mod tests {
             "{labels:?}"
         );
         assert!(labels.contains(&("Paris", Label::Loc)), "{labels:?}");
+    }
+
+    #[test]
+    fn tokens_off_the_text_are_ignored() {
+        let text = "Ünal Öz met Angela Merkel in Paris.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let sentences = segments::split(text, &tokens);
+        let clean = EntityTagger::default().tag(text, &tokens, &sentences);
+        let mut bad = tokens.clone();
+        let kind = bad[0].kind;
+        // Inside "Ü", past the end, and empty: all three are dropped, the rest is tagged.
+        bad.insert(
+            0,
+            Token {
+                start: 0,
+                end: 1,
+                kind,
+            },
+        );
+        bad.push(Token {
+            start: 30,
+            end: text.len() + 5,
+            kind,
+        });
+        bad.push(Token {
+            start: 3,
+            end: 3,
+            kind,
+        });
+        assert_eq!(EntityTagger::default().tag(text, &bad, &sentences), clean);
     }
 
     #[test]
