@@ -4,7 +4,8 @@
 //! Full run (release): `cargo bench -p copydesk-benches --bench pathological` — criterion
 //! groups `pathological/pipeline/0.8MB`, `pathological/tokenize/0.8MB` and
 //! `pathological/tokenize/8MB`, then the scaling table on stderr, which times the pipeline
-//! and the tokenizer once more at both sizes (the bench fails if a ratio exceeds 10).
+//! and the tokenizer once more at both sizes (the bench fails if a ratio exceeds 10 by
+//! more than the measurement noise, see [`NOISE`]).
 //! The criterion group `pathological/pipeline/8MB` takes 10 samples of up to tens of
 //! seconds per input, so it only runs with `PATHOLOGICAL_PIPELINE_8MB=1` in the environment.
 //! Only the scaling check: `cargo bench -p copydesk-benches --bench pathological -- scaling`
@@ -23,14 +24,17 @@
 //!   both sides reuse heap pages: by default every 8 MB run gets its 100+ MB of token and
 //!   feature vectors as fresh `mmap` pages (page faults, zeroing) while a 0.8 MB run's
 //!   10–20 MB come from the heap already touched;
-//! - five rounds per side, alternating between the sizes so that a slow spell of the
-//!   machine hits both; each side keeps its fastest round. Per-stage ratios are printed
-//!   only for an input whose pipeline ratio exceeds the limit.
+//! - seven rounds, each timing both sizes back to back (which goes first alternates);
+//!   each side keeps its fastest round, because the noise of a shared machine only slows
+//!   runs down. Per-stage ratios are printed only for an input whose pipeline ratio
+//!   exceeds 10.
 //!
 //! Instruction counts are exactly linear (callgrind, pipeline on the no-whitespace input:
 //! 3,979M instructions at 0.8 MB, 39,748M at 8 MB); with three rounds per side taken one
 //! side after the other, warm caches and the tick-based clock, the same inputs read
-//! anywhere between 9.5 and 10.4 from run to run.
+//! anywhere between 9.5 and 10.4 from run to run; with cold caches and the exact clock,
+//! between 9.55 and 10.31 for the pipeline and 9.68 to 10.40 for the tokenizer alone
+//! (over two runs; one more, in a noisy hour, read 11.09 once).
 //! In test mode (`cargo test -p copydesk-benches --benches`) every input is only 8 KB and
 //! runs once; no 8 MB input is built.
 
@@ -49,10 +53,18 @@ const LARGE: usize = 8_000_000;
 const TEST: usize = 8_000;
 /// Distinct texts of the small size per kind (see the module docs).
 const SMALL_TEXTS: u32 = 10;
-/// Rounds per side of the scaling check; each side keeps its fastest round.
-const ROUNDS: usize = 5;
+/// Rounds of the scaling check; each side keeps its fastest round (see [`ratio`]).
+const ROUNDS: usize = 7;
 /// Largest allowed time ratio between the 8 MB and the 0.8 MB run.
 const MAX_RATIO: f64 = 10.0;
+/// The measurement noise allowed above [`MAX_RATIO`]. The expected ratio of linear code is
+/// exactly 10, so a strict 10 fails about half the runs of any linear code: the
+/// allocation-free tokenizer iterator (one pass that only reads) measured 9.68 to 10.40
+/// over two runs of this check. With 5% the check still tells linear time from
+/// n·log n (11.7 between these sizes) and anything worse.
+const NOISE: f64 = 0.05;
+/// The ratio above which the check fails.
+const LIMIT: f64 = MAX_RATIO * (1.0 + NOISE);
 
 /// A pathological input kind: its name and a generator for (about) `size` bytes.
 struct Kind {
@@ -270,8 +282,11 @@ fn per_run(texts: &[String], evictor: &mut Evictor, f: &dyn Fn(&str)) -> Duratio
     total / runs
 }
 
-/// Best time per call on the small texts and on the large one, over `rounds` rounds that
-/// alternate between the sides (a slow spell of the machine hits both), and their ratio.
+/// Best time per call on the small texts and on the large one, and their ratio, over
+/// `rounds` rounds that each time both sides back to back (the side that goes first
+/// alternates). The noise of a shared machine only ever slows a run down, and a slow
+/// spell may hit one side of a round and not the other, so each side keeps its fastest
+/// round: with enough rounds both sides have one in a quiet moment.
 fn ratio(
     small: &[String],
     large: &[String],
@@ -280,9 +295,14 @@ fn ratio(
     f: &dyn Fn(&str),
 ) -> (Duration, Duration, f64) {
     let (mut s, mut l) = (Duration::MAX, Duration::MAX);
-    for _ in 0..rounds {
-        s = s.min(per_run(small, evictor, f));
-        l = l.min(per_run(large, evictor, f));
+    for r in 0..rounds {
+        if r % 2 == 0 {
+            s = s.min(per_run(small, evictor, f));
+            l = l.min(per_run(large, evictor, f));
+        } else {
+            l = l.min(per_run(large, evictor, f));
+            s = s.min(per_run(small, evictor, f));
+        }
     }
     (s, l, l.as_secs_f64() / s.as_secs_f64())
 }
@@ -317,9 +337,9 @@ fn stages(text: &str, stage: &str) -> usize {
 }
 
 /// Times each input at 0.8 MB and 8 MB through the pipeline and the tokenizer alone
-/// (best of [`ROUNDS`] alternating rounds per side), prints the ratios (and, for an input
+/// (best of [`ROUNDS`] rounds per side, see [`ratio`]), prints the ratios (and, for an input
 /// whose pipeline ratio exceeds [`MAX_RATIO`], the ratio of each stage) and returns the
-/// inputs whose pipeline or tokenizer ratio exceeds [`MAX_RATIO`].
+/// inputs whose pipeline or tokenizer ratio exceeds [`LIMIT`].
 fn scaling_check(pipeline: &Pipeline) -> Vec<String> {
     let tokenizer = Tokenizer::default();
     let mut failures = Vec::new();
@@ -328,7 +348,11 @@ fn scaling_check(pipeline: &Pipeline) -> Vec<String> {
     } else {
         "wall-clock time"
     };
-    eprintln!("\nlinear-scaling check ({clock} at 8 MB / at 0.8 MB, must be <= {MAX_RATIO}):");
+    eprintln!(
+        "\nlinear-scaling check ({clock} at 8 MB / at 0.8 MB, must be <= {MAX_RATIO}, \
+         fails above {LIMIT:.1} ({:.0}% measurement noise)):",
+        NOISE * 100.0
+    );
     eprintln!(
         "{:<18} {:>9} {:>9} {:>6} | {:>8} {:>8} {:>6} | stage ratios (if > {MAX_RATIO}): tok +sent +ent +tone",
         "input",
@@ -357,7 +381,7 @@ fn scaling_check(pipeline: &Pipeline) -> Vec<String> {
             ["tokenize", "sentences", "entities", "tone"]
                 .iter()
                 .map(|st| {
-                    let r = ratio(&small, &large, 2, &mut evictor, &|t| {
+                    let r = ratio(&small, &large, 3, &mut evictor, &|t| {
                         black_box(stages(t, st));
                     });
                     format!("{:>5.2}", r.2)
@@ -378,7 +402,7 @@ fn scaling_check(pipeline: &Pipeline) -> Vec<String> {
             t_ratio,
             stage_ratios,
         );
-        if p_ratio > MAX_RATIO || t_ratio > MAX_RATIO {
+        if p_ratio > LIMIT || t_ratio > LIMIT {
             failures.push(k.name.to_owned());
         }
     }
