@@ -420,10 +420,42 @@ fn lookup(table: &Table, text: &str, tok: Token, key: &mut String) -> (u32, Case
     }
 }
 
+/// Most tokens analysed together. A longer sentence (no real one is; scraped text without
+/// punctuation can be) is analysed in windows of this many tokens, so that the working
+/// memory stays bounded and in cache: rules that reach across a sentence (contrast, names,
+/// phrases) then see one window, and the sentence's tone still sums the terms of all.
+pub(crate) const MAX_SENTENCE_TOKENS: usize = 1024;
+
 /// Analyses one sentence (`tokens`, offsets into `text`), appending its terms to `terms`.
 /// With `all_terms`, entries with no valence (but not function words) are emitted too, for
-/// fitting; otherwise only entries with a valence.
+/// fitting; otherwise only entries with a valence. A sentence longer than
+/// [`MAX_SENTENCE_TOKENS`] is analysed window by window; its counts are the windows' sums
+/// and its push the largest window's.
 pub(crate) fn analyse(
+    table: &Table,
+    text: &str,
+    tokens: &[Token],
+    scratch: &mut Scratch,
+    all_terms: bool,
+    terms: &mut Vec<Term>,
+) -> Features {
+    if tokens.len() <= MAX_SENTENCE_TOKENS {
+        return analyse_window(table, text, tokens, scratch, all_terms, terms);
+    }
+    let mut f = Features::default();
+    for window in tokens.chunks(MAX_SENTENCE_TOKENS) {
+        let w = analyse_window(table, text, window, scratch, all_terms, terms);
+        f.push = f.push.max(w.push);
+        f.words += w.words;
+        f.active += w.active;
+        f.self_ref += w.self_ref;
+        f.items += w.items;
+    }
+    f
+}
+
+/// [`analyse`] on at most [`MAX_SENTENCE_TOKENS`] tokens (not checked here).
+fn analyse_window(
     table: &Table,
     text: &str,
     tokens: &[Token],

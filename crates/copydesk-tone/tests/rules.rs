@@ -381,3 +381,25 @@ fn numerals_carry_no_tone() {
     assert_eq!(t.score("187 people voted for 86 bills.").compound, 0.0);
     assert_eq!(t.score("187 people voted.").polarity, 0.0);
 }
+
+#[test]
+fn a_sentence_longer_than_a_window_counts_all_its_terms() {
+    // One sentence of 3,000 tokens is analysed in windows of 1,024 tokens; its shares are
+    // those of the 30-token sentence it repeats, and it is more positive still.
+    let t = tiny();
+    let sentence = |text: &str| {
+        let tokens = copydesk_tokenize::tokenize(text);
+        let whole = [copydesk_tone::Sentence {
+            start: 0,
+            end: text.len(),
+        }];
+        t.score_document(text, &tokens, &whole).sentences[0]
+    };
+    let short = sentence(&"good bad good ".repeat(10));
+    let long = sentence(&"good bad good ".repeat(1000));
+    assert_eq!(long.word_count, 3000);
+    assert!(close(long.positive, short.positive), "{long:?}");
+    assert!(close(long.negative, short.negative), "{long:?}");
+    assert!(close(long.tone, short.tone), "{long:?}");
+    assert!(long.compound > short.compound && short.compound > 0.0);
+}
