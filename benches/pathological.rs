@@ -32,9 +32,9 @@
 //! Instruction counts are exactly linear (callgrind, pipeline on the no-whitespace input:
 //! 3,979M instructions at 0.8 MB, 39,748M at 8 MB); with three rounds per side taken one
 //! side after the other, warm caches and the tick-based clock, the same inputs read
-//! anywhere between 9.5 and 10.4 from run to run; with cold caches and the exact clock,
-//! between 9.55 and 10.31 for the pipeline and 9.68 to 10.40 for the tokenizer alone
-//! (over two runs; one more, in a noisy hour, read 11.09 once).
+//! anywhere between 9.5 and 10.4 from run to run. With the method above, three runs read
+//! 9.31–10.25 (pipeline) in quiet hours and up to 10.93 in a slow phase of the host, and
+//! 9.04–10.48 for the tokenizer alone (BENCHMARKS.md has the table).
 //! In test mode (`cargo test -p copydesk-benches --benches`) every input is only 8 KB and
 //! runs once; no 8 MB input is built.
 
@@ -59,8 +59,8 @@ const ROUNDS: usize = 7;
 const MAX_RATIO: f64 = 10.0;
 /// The measurement noise allowed above [`MAX_RATIO`]. The expected ratio of linear code is
 /// exactly 10, so a strict 10 fails about half the runs of any linear code: the
-/// allocation-free tokenizer iterator (one pass that only reads) measured 9.68 to 10.40
-/// over two runs of this check. With 5% the check still tells linear time from
+/// allocation-free tokenizer iterator (one pass that only reads) measured 9.04 to 10.48
+/// over three runs of this check. With 5% the check still tells linear time from
 /// n·log n (11.7 between these sizes) and anything worse.
 const NOISE: f64 = 0.05;
 /// The ratio above which the check fails.
