@@ -1,10 +1,11 @@
 //! Abbreviations that keep their final period, as data (`data/*.txt`, embedded).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
+
+use crate::hash::FnvBuildHasher;
 
 /// The default general abbreviations (`Inc`, `etc`, `Calif`, ...), one per line without
 /// the final period; `#` starts a comment line. See [`AbbreviationKind::General`].
@@ -34,30 +35,7 @@ pub enum AbbreviationKind {
 /// (`Inc` → `INC`). Titles win over general entries of the same spelling.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Abbreviations {
-    map: HashMap<Box<str>, AbbreviationKind, BuildHasherDefault<Fnv>>,
-}
-
-/// FNV-1a: the keys are a few short words, looked up once per sentence end; SipHash's
-/// DoS resistance buys nothing here and costs time.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    map: HashMap<Box<str>, AbbreviationKind, FnvBuildHasher>,
 }
 
 impl Abbreviations {

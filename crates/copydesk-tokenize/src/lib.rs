@@ -60,6 +60,7 @@
 
 mod abbrev;
 mod chars;
+pub mod hash;
 mod lexicon;
 mod normalize;
 mod scan;
