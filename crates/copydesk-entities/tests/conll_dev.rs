@@ -2,7 +2,7 @@
 //!
 //! Each document is rebuilt as raw text (tokens joined by spaces, sentences by newlines),
 //! tagged with one `tag_text` call, and scored by exact character span + label on the
-//! model labels (PER/ORG/LOC/MISC). Skipped when `../shared` is absent.
+//! model labels (PER/ORG/LOC/MISC). Needs `../shared` (see `copydesk_testkit::shared_file`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,13 +10,6 @@ use copydesk_entities::{EntityTagger, Label};
 
 /// Dev micro F1 reached by the committed model (see model/README.md), minus a hair.
 const MIN_F1: f64 = 0.931;
-
-fn dev_path() -> std::path::PathBuf {
-    std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/ner/conll2003/dev.conll"
-    ))
-}
 
 /// A document's raw text and gold spans.
 type GoldDoc = (String, Vec<(usize, usize, Label)>);
@@ -86,10 +79,10 @@ fn read_docs(raw: &str) -> Vec<GoldDoc> {
 
 #[test]
 fn conll_dev_f1() {
-    let Ok(raw) = std::fs::read_to_string(dev_path()) else {
-        eprintln!("skipping: {} not found", dev_path().display());
+    let Some(path) = copydesk_testkit::shared_file("ner/conll2003/dev.conll") else {
         return;
     };
+    let raw = std::fs::read_to_string(path).expect("readable CoNLL dev file");
     let docs = read_docs(&raw);
     assert_eq!(docs.len(), 216);
     let tagger = EntityTagger::new();
