@@ -36,9 +36,12 @@ pub struct PipelineConfig {
     pub entities: bool,
     /// Run the tone scorer.
     pub tone: bool,
-    /// Extra abbreviations for the sentence splitter (e.g. `"Gov."`).
+    /// Extra abbreviations (e.g. `"Gov."`): the tokenizer keeps their period on the word
+    /// and the sentence splitter ends a sentence after one only before a typical sentence
+    /// starter.
     pub abbreviations: Vec<String>,
-    /// Extra titles that never end a sentence before a name (e.g. `"Amb."`).
+    /// Extra titles that never end a sentence before a name (e.g. `"Amb."`); the tokenizer
+    /// keeps their period on the word.
     pub titles: Vec<String>,
     /// User entity rules, applied over the model's output.
     pub entity_rules: Vec<EntityRule>,
@@ -93,7 +96,8 @@ impl PipelineBuilder {
         self
     }
 
-    /// Adds an abbreviation the sentence splitter must not end a sentence at.
+    /// Adds an abbreviation (`"Gov."`): the tokenizer keeps its period on the word, and the
+    /// sentence splitter ends a sentence after it only before a typical sentence starter.
     pub fn abbreviation(mut self, abbr: impl Into<String>) -> Self {
         self.config.abbreviations.push(abbr.into());
         self
@@ -202,6 +206,15 @@ impl Pipeline {
 
     /// Builds a pipeline from its configuration.
     pub fn from_config(config: PipelineConfig) -> Result<Self, Error> {
+        // The same extra abbreviations and titles reach the tokenizer and the splitter (the
+        // default tokenizer is kept when there are none: it shares the built-in tables).
+        let mut tokenizer = Tokenizer::default();
+        if !config.abbreviations.is_empty() {
+            tokenizer = tokenizer.with_abbreviations(&config.abbreviations);
+        }
+        if !config.titles.is_empty() {
+            tokenizer = tokenizer.with_titles(&config.titles);
+        }
         let mut splitter = SentenceSplitter::default();
         for a in &config.abbreviations {
             splitter.add_abbreviation(a);
@@ -269,7 +282,7 @@ impl Pipeline {
         };
         Ok(Self {
             config,
-            tokenizer: Tokenizer::default(),
+            tokenizer,
             splitter,
             tagger,
             scorer,
