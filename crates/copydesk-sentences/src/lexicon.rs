@@ -27,9 +27,7 @@ pub(crate) struct Lexicon {
 }
 
 fn parse(list: &str) -> HashSet<Box<str>> {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    copydesk_tokenize::list_entries(list)
         .map(Box::from)
         .collect()
 }
@@ -39,7 +37,9 @@ static DEFAULT: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
         titles: parse(include_str!("../data/titles.txt")),
         abbreviations: parse(include_str!("../data/abbreviations.txt")),
         numeric: parse(include_str!("../data/numeric.txt")),
-        starters: parse(include_str!("../data/starters.txt")),
+        starters: copydesk_tokenize::starters_for(copydesk_tokenize::DEFAULT_STARTERS, "splitter")
+            .map(Box::from)
+            .collect(),
     })
 });
 

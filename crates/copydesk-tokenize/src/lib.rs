@@ -67,7 +67,10 @@ mod scan;
 mod token;
 mod tokenizer;
 
-pub use abbrev::{AbbreviationKind, Abbreviations, DEFAULT_ABBREVIATIONS, DEFAULT_TITLES};
+pub use abbrev::{
+    is_sentence_starter, list_entries, starters_for, AbbreviationKind, Abbreviations,
+    DEFAULT_ABBREVIATIONS, DEFAULT_STARTERS, DEFAULT_TITLES,
+};
 pub use normalize::normalize;
 pub use token::{Token, TokenKind};
 pub use tokenizer::{Tokenizer, Tokens};
