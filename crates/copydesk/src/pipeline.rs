@@ -51,7 +51,8 @@ pub struct PipelineConfig {
     pub tone_lexicon: Vec<(String, f32)>,
     /// Replace the built-in tone lexicon with `tone_lexicon` instead of extending it.
     pub replace_tone_lexicon: bool,
-    /// Threads for [`Pipeline::analyze_many`]; `None` uses rayon's global pool (all cores).
+    /// Threads for [`Pipeline::analyze_many`]; `None`: `RAYON_NUM_THREADS` if set, else
+    /// all cores. Pools are shared per process and thread count, and are fork-safe.
     pub threads: Option<usize>,
     /// Find direct quotations and their speakers ([`crate::Quote`]).
     pub quotes: bool,
@@ -177,7 +178,6 @@ pub struct Pipeline {
     tagger: Option<EntityTagger>,
     scorer: Option<ToneScorer>,
     aliases: Arc<AliasTable>,
-    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 static DEFAULT: LazyLock<Pipeline> = LazyLock::new(Pipeline::new);
@@ -270,16 +270,8 @@ impl Pipeline {
             }
             Arc::new(table)
         };
-        let pool = match config.threads {
-            Some(0) => return Err(Error::Config("threads must be at least 1".into())),
-            Some(n) => Some(Arc::new(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .thread_name(|i| format!("copydesk-{i}"))
-                    .build()?,
-            )),
-            None => None,
-        };
+        // Validates the thread count and starts the pool now, so that analysis never fails.
+        crate::pool::get(config.threads)?;
         Ok(Self {
             config,
             tokenizer,
@@ -287,7 +279,6 @@ impl Pipeline {
             tagger,
             scorer,
             aliases,
-            pool,
         })
     }
 
@@ -327,21 +318,48 @@ impl Pipeline {
         Document::assemble(text, tokens, &sentences, entities, tones, grouping, quotes)
     }
 
-    /// Analyses many texts in parallel; the result is in input order and equal to mapping
-    /// [`Pipeline::analyze`] over the texts.
+    /// Analyses many texts in parallel on the configured number of threads; the result is
+    /// in input order and equal to mapping [`Pipeline::analyze`] over the texts.
     pub fn analyze_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Document> {
-        let run = || texts.par_iter().map(|t| self.analyze(t.as_ref())).collect();
-        match &self.pool {
-            Some(pool) => pool.install(run),
-            None => run(),
+        self.install(|| self.analyze_par(texts))
+    }
+
+    /// [`Pipeline::analyze_many`] on `threads` threads instead of the configured count
+    /// (`None`: the configured count). Fails only for `Some(0)`.
+    pub fn analyze_many_on<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        threads: Option<usize>,
+    ) -> Result<Vec<Document>, Error> {
+        self.install_on(threads, || self.analyze_par(texts))
+    }
+
+    fn analyze_par<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Document> {
+        texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
+    }
+
+    /// Runs `f` on this pipeline's thread pool (see [`PipelineConfig::threads`]).
+    pub fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
+        // The configured count was validated when the pipeline was built; should the pool
+        // fail to start, rayon's global pool gives the same result.
+        match crate::pool::get(self.config.threads) {
+            Ok(pool) => pool.install(f),
+            Err(_) => f(),
         }
     }
 
-    /// Runs `f` on this pipeline's thread pool (the global one when no thread count was set).
-    pub fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
-        match &self.pool {
-            Some(pool) => pool.install(f),
-            None => f(),
+    /// Runs `f` on the pool of `threads` threads (`None`: the configured count). Fails only
+    /// for `Some(0)`. Should a pool fail to start (no threads left in the process), `f` runs
+    /// on rayon's global pool instead: the result is the same.
+    pub fn install_on<R: Send>(
+        &self,
+        threads: Option<usize>,
+        f: impl FnOnce() -> R + Send,
+    ) -> Result<R, Error> {
+        match crate::pool::get(threads.or(self.config.threads)) {
+            Ok(pool) => Ok(pool.install(f)),
+            Err(e @ Error::Config(_)) => Err(e),
+            Err(_) => Ok(f()),
         }
     }
 }
