@@ -22,6 +22,10 @@ class Pipeline(_copydesk.Pipeline):
     - ``nlp.pipe(texts, n_threads=None, batch_size=64, progress=False)``: a stream of
       documents that never holds more than one batch.
 
+    A bad item in a batch (not a ``str``: ``TypeError``; a lone surrogate: ``ValueError``)
+    fails the whole call; the exception names ``texts[i]`` and has the attributes ``index``
+    (``i``, within the whole input, also for ``pipe``) and ``detail``.
+
     One pipeline may be shared by many Python threads. It pickles by its configuration.
     """
 
