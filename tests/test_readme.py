@@ -58,3 +58,10 @@ def test_readme_block(kind: str, code: str, line: int, monkeypatch) -> None:
 
     plt.close("all")
     assert os.getcwd() == str(ROOT)
+
+
+def test_package_docstring_examples() -> None:
+    import copydesk
+
+    result = doctest.testmod(copydesk, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0
