@@ -9,20 +9,28 @@ import subprocess
 import sys
 from pathlib import Path
 
+import copydesk
 from copydesk import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles"
 
 
-def run(*args: str) -> str:
+def run(*args: str, stdin: str | None = None) -> str:
     out = subprocess.run(
         [sys.executable, "-m", "copydesk.cli", *args],
         check=True,
         capture_output=True,
         text=True,
+        input=stdin,
     )
     return out.stdout
+
+
+def run_status(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "copydesk.cli", *args], capture_output=True, text=True
+    )
 
 
 def test_table_on_examples() -> None:
@@ -35,7 +43,10 @@ def test_table_on_examples() -> None:
 def test_json_and_csv(tmp_path: Path) -> None:
     rows = json.loads(run("analyze", str(EXAMPLES), "--format", "json", "--jobs", "1"))
     assert len(rows) == len(list(EXAMPLES.glob("*.txt")))
-    assert all(-1 <= r["tone"] <= 1 for r in rows)
+    assert all(-1 <= r["compound"] <= 1 and -1 <= r["mean_compound"] <= 1 for r in rows)
+    # Lists, not joined strings, in JSON.
+    assert all(isinstance(r["top_entities"], list) for r in rows)
+    assert {"name", "label", "mentions"} <= set(rows[0]["top_entities"][0])
     lines = run("analyze", str(EXAMPLES), "--format", "jsonl").splitlines()
     assert [json.loads(x)["id"] for x in lines] == [r["id"] for r in rows]
     table = list(csv.DictReader(io.StringIO(run("analyze", str(EXAMPLES), "--format", "csv"))))
@@ -59,16 +70,61 @@ def test_jsonl_input(tmp_path: Path) -> None:
 def test_bad_input(tmp_path: Path) -> None:
     p = tmp_path / "bad.jsonl"
     p.write_text('{"title": "no text"}\n', encoding="utf-8")
-    r = subprocess.run(
-        [sys.executable, "-m", "copydesk.cli", "analyze", str(p)], capture_output=True, text=True
+    r = run_status("analyze", str(p))
+    assert r.returncode != 0 and "text" in r.stderr and "Traceback" not in r.stderr
+    r = run_status("analyze", str(tmp_path / "missing"))
+    assert r.returncode != 0 and "missing: no such file or folder" in r.stderr
+
+
+def test_a_real_folder_with_bad_files(tmp_path: Path) -> None:
+    """One Latin-1 file, one binary file and good files: every good file is analysed,
+    each bad one named on stderr, no traceback, exit status 1; --strict stops."""
+    for f in sorted(EXAMPLES.glob("*.txt")):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 au lait in S\xe3o Paulo.".encode("latin-1"))
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")
+    r = run_status("analyze", str(tmp_path), "--format", "jsonl")
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert f"{tmp_path / 'latin1.txt'}: not UTF-8 text (skipped)" in r.stderr
+    assert f"{tmp_path / 'image.txt'}: binary file, not text (skipped)" in r.stderr
+    ids = [json.loads(x)["id"] for x in r.stdout.splitlines()]
+    assert ids == [str(tmp_path / f.name) for f in sorted(EXAMPLES.glob("*.txt"))]
+    r = run_status("analyze", str(tmp_path), "--strict")
+    assert r.returncode == 1 and r.stdout == "" and r.stderr.count("(skipped)") == 1
+
+
+def test_stdin_version_and_help() -> None:
+    rows = json.loads(
+        run("analyze", "-", "--format", "json", stdin="Rex Tillerson spoke in Manila.")
     )
-    assert r.returncode != 0 and "text" in r.stderr
-    r = subprocess.run(
-        [sys.executable, "-m", "copydesk.cli", "analyze", str(tmp_path / "missing")],
-        capture_output=True,
-        text=True,
+    assert rows[0]["id"] == "-"
+    assert {e["name"] for e in rows[0]["top_entities"]} == {"Rex Tillerson", "Manila"}
+    assert run("--version").strip() == f"copydesk {copydesk.__version__}"
+    help_text = run("analyze", "--help")
+    assert "--what" in help_text and "--strict" in help_text and "``" not in help_text
+    assert "``" not in run("--help")
+
+
+def test_entities_and_quotes_output() -> None:
+    docs = copydesk.Pipeline().analyze_many(
+        [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
     )
-    assert r.returncode != 0
+    ids = [str(p) for p in sorted(EXAMPLES.glob("*.txt"))]
+    ents = json.loads(run("analyze", str(EXAMPLES), "--what", "entities", "--format", "json"))
+    # The counts and tones of copydesk.compare, per article and referent.
+    c = copydesk.compare(docs, by=ids)
+    assert sum(r["mentions"] for r in ents) == int(c.mentions.to_numpy().sum())
+    for r in ents:
+        assert c.mentions.loc[(r["entity"], r["label"]), r["id"]] == r["mentions"]
+        assert abs(c.entity_tone.loc[(r["entity"], r["label"]), r["id"]] - r["compound"]) < 1e-3
+    quotes = list(
+        csv.DictReader(
+            io.StringIO(run("analyze", str(EXAMPLES), "--what", "quotes", "--format", "csv"))
+        )
+    )
+    assert len(quotes) == sum(len(d.quotes) for d in docs)
+    assert {"id", "speaker", "cue", "compound", "text"} <= set(quotes[0])
 
 
 def test_iter_inputs_reads_folders_sorted() -> None:

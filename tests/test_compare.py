@@ -27,7 +27,9 @@ def test_compare_example_articles(docs: list[copydesk.Document]) -> None:
     assert list(c.outlets["documents"]) == [1, 1, 1, 1]
     assert list(c.outlets["quotes"]) == [len(d.quotes) for d in docs]
     for o, d in zip(LABELS, docs, strict=True):
-        assert c.outlets.loc[o, "tone"] == pytest.approx(d.tone.compound)
+        assert c.outlets.loc[o, "compound"] == pytest.approx(d.tone.compound)
+        assert c.outlets.loc[o, "tone"] == pytest.approx(d.tone.tone)
+        assert c.outlets.loc[o, "mean_compound"] == pytest.approx(d.mean_compound())
     # Mentions per canonical entity per outlet equal the documents' own counts.
     for o, d in zip(LABELS, docs, strict=True):
         want: dict[str, int] = {}

@@ -57,7 +57,7 @@ def client():
 
 
 def _expected(docs: list[copydesk.Document], ids: list[Any], level: str) -> pd.DataFrame:
-    exp = copydesk.frame(docs, level=level, ids=ids)
+    exp = copydesk.frame(docs, level=level, ids=ids, link=False)
     return exp.astype(dtypes(level, exp["doc"].dtype))
 
 
@@ -139,7 +139,7 @@ def test_analyze_bag_on_cluster_equals_analyze_many(
     assert plain == [d.to_dict() for d in expected_docs[:n]]
 
     ent_rows = analyze_bag(db.from_sequence(pairs, npartitions=3), level="entities").compute()
-    exp = copydesk.frame(expected_docs[:n], "entities", ids=[i for i, _ in pairs])
+    exp = copydesk.frame(expected_docs[:n], "entities", ids=[i for i, _ in pairs], link=False)
     assert ent_rows == exp.to_dict("records")
 
 

@@ -1,10 +1,11 @@
 """``copydesk.compare``: how outlets differ in whom they mention, quote and how they sound.
 
-Entities are compared by canonical name (``Entity.canonical``: titles, possessives and
-variants such as ``U.S.``/``United States`` already resolved within each document).
-Across documents one more rule applies: a one-word person name (``Solberg``, from an
-article that never gives the full name) joins the only multi-word person name among all
-the documents that ends with it (``Ingrid Solberg``); when several do, it stays apart.
+Entities are compared by referent: ``copydesk.link_referents`` gives every canonical name
+(``Entity.canonical``: titles, possessives and variants such as ``U.S.``/``United States``
+already resolved within each document) the name and label of what it refers to across
+all the documents (transliteration variants such as ``Sergei``/``Sergey Lavrov`` are one
+person, and a one-word person name joins the only full name ending in it). The counts and
+tones are those of ``copydesk.mention_table`` and ``copydesk.plot.entity_tone``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from copydesk._copydesk import Document
-from copydesk._frames import NAME_LABELS, _pandas
+from copydesk._copydesk import Document, link_referents
+from copydesk._frames import NAME_LABELS, Referents, _pandas
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,8 +29,10 @@ class Comparison:
     """The comparison of outlets built by :func:`compare`; every table has one column (or
     row, for ``outlets``) per outlet label, in order of first appearance.
 
-    - ``outlets``: per outlet, documents, words, quotes, mean document tone (``tone``,
-      compound in [-1, 1]), mean GDELT tone, mean positive and negative shares.
+    - ``outlets``: per outlet, documents, words, quotes and the means over its documents
+      of ``mean_compound`` (the mean sentence compound, which separates outlets),
+      ``compound`` (the document compound, which saturates on long articles), ``tone``
+      (GDELT-style percentage) and the positive and negative shares.
     - ``mentions``: mentions per entity (index ``entity``, ``label``) per outlet.
     - ``entity_tone``: tone toward each entity per outlet (mean compound tone of the
       sentences mentioning it; empty where the outlet never mentions it).
@@ -94,26 +97,6 @@ _STYLE = """<style>
 </style>"""
 
 
-def _merge_surnames(names: dict[str, str]) -> dict[str, str]:
-    """Maps each one-word person name to the only multi-word person name ending in it."""
-    full: dict[str, list[str]] = {}
-    for name, label in names.items():
-        words = name.split()
-        if label == "PER" and len(words) > 1:
-            full.setdefault(words[-1].casefold(), []).append(name)
-    out = {}
-    for name, label in names.items():
-        if label == "PER" and len(name.split()) == 1:
-            candidates = full.get(name.casefold(), [])
-            if len(candidates) == 1:
-                out[name] = candidates[0]
-    return out
-
-
-def _majority(counts: dict[str, int]) -> str:
-    return max(counts.items(), key=lambda kv: kv[1])[0]
-
-
 def compare(
     docs: Sequence[Document],
     by: Sequence[Hashable],
@@ -141,69 +124,26 @@ def compare(
             raise TypeError(f"docs[{i}] must be a Document, not {type(d).__name__}")
     outlets: list[Hashable] = list(dict.fromkeys(by))
 
-    # Pass 1: per-document entity and quote records, keyed by canonical name.
-    label_counts: dict[str, dict[str, int]] = {}
-    ent_rows: list[tuple[Hashable, str, str, int, int, float]] = []
-    quote_rows: list[tuple[Hashable, str, str, float]] = []
-    for doc, outlet in zip(docs, by, strict=True):
-        for et in doc.entity_tone():
-            if et.label not in labels:
-                continue
-            counts = label_counts.setdefault(et.name, {})
-            counts[et.label] = counts.get(et.label, 0) + et.mentions
-            ent_rows.append((outlet, et.name, et.label, et.mentions, et.sentences, et.tone))
-        for q in doc.quotes:
-            speaker = q.speaker_text or UNNAMED
-            label = q.speaker.label if q.speaker is not None else ""
-            quote_rows.append((outlet, speaker, label, q.tone.compound))
-            if label:
-                counts = label_counts.setdefault(speaker, {})
-                counts.setdefault(label, 0)
-    names = {name: _majority(c) for name, c in label_counts.items() if c}
-    merged = _merge_surnames(names)
+    # Mentions and tone toward each referent.
+    refs = Referents(docs, by, labels)
+    mentions = refs.mention_frame()
+    entity_tone = refs.tone_frame()
 
-    def key(name: str) -> str:
-        return merged.get(name, name)
-
-    # Mentions and tone toward each entity.
-    mention_n: dict[tuple[str, str], dict[Hashable, int]] = {}
-    tone_sum: dict[tuple[str, str], dict[Hashable, list[float]]] = {}
-    for outlet, name, label, mentions, sentences, tone in ent_rows:
-        k = (key(name), names.get(key(name), label))
-        row = mention_n.setdefault(k, {})
-        row[outlet] = row.get(outlet, 0) + mentions
-        acc = tone_sum.setdefault(k, {}).setdefault(outlet, [0.0, 0.0])
-        acc[0] += tone * sentences
-        acc[1] += sentences
-    order = sorted(mention_n, key=lambda k: (-sum(mention_n[k].values()), k[0]))
-    index = pd.MultiIndex.from_tuples(order, names=["entity", "label"])
-    mentions = pd.DataFrame(
-        [[mention_n[k].get(o, 0) for o in outlets] for k in order],
-        index=index,
-        columns=outlets,
-        dtype="int64",
-    )
-    entity_tone = pd.DataFrame(
-        [
-            [(a[0] / a[1]) if (a := tone_sum[k].get(o)) and a[1] else float("nan") for o in outlets]
-            for k in order
-        ],
-        index=index.copy(),
-        columns=outlets,
-        dtype="float64",
-    )
-
-    # Quotations per speaker.
+    # Quotations per speaker: a named speaker by referent, others by their words.
+    links = link_referents(docs)
     q_n: dict[tuple[str, str], dict[Hashable, int]] = {}
     q_tone: dict[tuple[str, str], dict[Hashable, float]] = {}
-    for outlet, speaker, label, tone in quote_rows:
-        name = key(speaker) if label else speaker
-        k = (name, names.get(name, label) if label else label)
-        row = q_n.setdefault(k, {})
-        row[outlet] = row.get(outlet, 0) + 1
-        sums = q_tone.setdefault(k, {})
-        sums[outlet] = sums.get(outlet, 0.0) + tone
-    q_order = sorted(q_n, key=lambda k: (-sum(q_n[k].values()), k[0]))
+    for doc, outlet in zip(docs, by, strict=True):
+        for q in doc.quotes:
+            if q.speaker is not None:
+                k = links.get(q.speaker.canonical, (q.speaker.canonical, q.speaker.label))
+            else:
+                k = (q.speaker_text or UNNAMED, "")
+            row = q_n.setdefault(k, {})
+            row[outlet] = row.get(outlet, 0) + 1
+            sums = q_tone.setdefault(k, {})
+            sums[outlet] = sums.get(outlet, 0.0) + q.tone.compound
+    q_order = sorted(q_n, key=lambda k: (-sum(q_n[k].values()), k[0], k[1]))
     q_index = pd.MultiIndex.from_tuples(q_order, names=["speaker", "label"])
     quotes = pd.DataFrame(
         [[q_n[k].get(o, 0) for o in outlets] for k in q_order],
@@ -222,17 +162,9 @@ def compare(
     )
 
     # Tone per outlet.
+    means = ("mean_compound", "compound", "tone", "positive", "negative")
     per: dict[Hashable, dict[str, Any]] = {
-        o: {
-            "documents": 0,
-            "words": 0,
-            "quotes": 0,
-            "tone": 0.0,
-            "gdelt_tone": 0.0,
-            "positive": 0.0,
-            "negative": 0.0,
-        }
-        for o in outlets
+        o: {"documents": 0, "words": 0, "quotes": 0, **dict.fromkeys(means, 0.0)} for o in outlets
     }
     for doc, outlet in zip(docs, by, strict=True):
         r = per[outlet]
@@ -240,13 +172,14 @@ def compare(
         r["documents"] += 1
         r["words"] += t.word_count
         r["quotes"] += len(doc.quotes)
-        r["tone"] += t.compound
-        r["gdelt_tone"] += t.tone
+        r["mean_compound"] += doc.mean_compound()
+        r["compound"] += t.compound
+        r["tone"] += t.tone
         r["positive"] += t.positive
         r["negative"] += t.negative
     for r in per.values():
         n = r["documents"] or 1
-        for f in ("tone", "gdelt_tone", "positive", "negative"):
+        for f in means:
             r[f] /= n
     outlet_frame = pd.DataFrame.from_dict(per, orient="index")
     outlet_frame.index.name = "outlet"

@@ -18,6 +18,7 @@ __all__ = [
     "Tone",
     "__version__",
     "analyze",
+    "link_referents",
     "score_tone",
     "split_sentences",
     "tag_entities",
@@ -213,6 +214,14 @@ class Document:
     def entity_tone(self) -> list[EntityTone]: ...
     def to_json(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
+    @classmethod
+    def from_json(cls, json: str) -> Document:
+        """The inverse of ``to_json``; ``ValueError`` on anything else."""
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """The inverse of ``to_dict``; ``ValueError`` on anything else."""
+    def mean_compound(self) -> float:
+        """Mean of the sentence compounds: the document tone that separates outlets."""
     def _repr_html_(self) -> str: ...
     def __len__(self) -> int: ...
     def __eq__(self, value: object, /) -> bool: ...
@@ -262,3 +271,6 @@ def score_tone(text: str) -> Tone:
 
 def analyze(text: str) -> Document:
     """Analyse ``text`` with the default pipeline."""
+
+def link_referents(docs: Sequence[Document]) -> dict[str, tuple[str, str]]:
+    """``{canonical name: (referent name, referent label)}`` across ``docs``."""

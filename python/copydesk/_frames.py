@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from copydesk._copydesk import Document
+from copydesk._copydesk import Document, link_referents
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,8 +48,24 @@ def _ids(docs: Sequence[Document], ids: Sequence[Any] | None) -> list[Any]:
     return ids
 
 
-def rows(doc: Document, doc_id: Any, level: str) -> list[dict[str, Any]]:
-    """The rows of one document at ``level`` (plain dicts, character offsets)."""
+def entity_sentences(doc: Document) -> list[int]:
+    """The index of the sentence holding each entity of ``doc`` (same order)."""
+    starts = [s.start for s in doc.sentences]
+    return [max(bisect_right(starts, e.start) - 1, 0) for e in doc.entities]
+
+
+Links = dict[str, tuple[str, str]]
+
+
+def rows(
+    doc: Document, doc_id: Any, level: str, links: Links | None = None
+) -> list[dict[str, Any]]:
+    """The rows of one document at ``level`` (plain dicts, character offsets).
+
+    ``links`` (from ``link_referents`` over all the documents of a frame) names the
+    referent of each canonical name at the ``entities`` level; by default the document's
+    own names are linked.
+    """
     if level == "documents":
         d: dict[str, Any] = {
             "doc": doc_id,
@@ -58,6 +75,7 @@ def rows(doc: Document, doc_id: Any, level: str) -> list[dict[str, Any]]:
             "entities": len(doc.entities),
         }
         d.update(doc.tone.to_dict())
+        d["mean_compound"] = doc.mean_compound()
         names = [e for e in doc.entity_tone() if e.label in NAME_LABELS]
         d["top_entities"] = ", ".join(e.name for e in names[:5])
         return [d]
@@ -76,18 +94,30 @@ def rows(doc: Document, doc_id: Any, level: str) -> list[dict[str, Any]]:
             out.append(r)
         return out
     if level == "entities":
-        return [
-            {
-                "doc": doc_id,
-                "start": e.start,
-                "end": e.end,
-                "text": e.text,
-                "label": e.label,
-                "score": e.score,
-                "canonical": e.canonical,
-            }
-            for e in doc.entities
-        ]
+        if links is None:
+            links = link_referents([doc])
+        out = []
+        for e, i in zip(doc.entities, entity_sentences(doc), strict=True):
+            referent, referent_label = (
+                links.get(e.canonical, (e.canonical, e.label))
+                if e.label in NAME_LABELS
+                else (e.canonical, e.label)
+            )
+            out.append(
+                {
+                    "doc": doc_id,
+                    "sentence": i,
+                    "start": e.start,
+                    "end": e.end,
+                    "text": e.text,
+                    "label": e.label,
+                    "score": e.score,
+                    "canonical": e.canonical,
+                    "referent": referent,
+                    "referent_label": referent_label,
+                }
+            )
+        return out
     if level == "tokens":
         return [
             {"doc": doc_id, "start": t.start, "end": t.end, "text": t.text, "kind": t.kind}
@@ -102,8 +132,10 @@ def rows(doc: Document, doc_id: Any, level: str) -> list[dict[str, Any]]:
                 "text": q.text,
                 "speaker": q.speaker_text,
                 "speaker_label": q.speaker.label if q.speaker is not None else None,
+                "speaker_start": q.speaker.start if q.speaker is not None else None,
+                "speaker_end": q.speaker.end if q.speaker is not None else None,
                 "cue": q.cue,
-                "tone": q.tone.compound,
+                "compound": q.tone.compound,
             }
             for q in doc.quotes
         ]
@@ -111,32 +143,148 @@ def rows(doc: Document, doc_id: Any, level: str) -> list[dict[str, Any]]:
 
 
 COLUMNS = {
-    "documents": ["doc", "chars", "tokens", "sentences", "entities", *TONE_FIELDS, "top_entities"],
+    "documents": [
+        "doc",
+        "chars",
+        "tokens",
+        "sentences",
+        "entities",
+        *TONE_FIELDS,
+        "mean_compound",
+        "top_entities",
+    ],
     "sentences": ["doc", "sentence", "start", "end", "text", *TONE_FIELDS],
-    "entities": ["doc", "start", "end", "text", "label", "score", "canonical"],
+    "entities": [
+        "doc",
+        "sentence",
+        "start",
+        "end",
+        "text",
+        "label",
+        "score",
+        "canonical",
+        "referent",
+        "referent_label",
+    ],
     "tokens": ["doc", "start", "end", "text", "kind"],
-    "quotes": ["doc", "start", "end", "text", "speaker", "speaker_label", "cue", "tone"],
+    "quotes": [
+        "doc",
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "speaker_label",
+        "speaker_start",
+        "speaker_end",
+        "cue",
+        "compound",
+    ],
 }
 
 
 def frame(
-    docs: Sequence[Document], level: str = "documents", ids: Sequence[Any] | None = None
+    docs: Sequence[Document],
+    level: str = "documents",
+    ids: Sequence[Any] | None = None,
+    link: bool = True,
 ) -> pd.DataFrame:
     """One row per document, sentence, entity, token or quote (``level=``).
 
     Offsets are character offsets into each document's text; the ``doc`` column holds
-    ``ids[i]`` (default: the position ``i``) of the document a row comes from. At the
-    ``quotes`` level, ``speaker`` is the speaker's canonical name (or the words naming an
-    unnamed speaker, such as "a spokesman"), ``speaker_label`` the label of the speaker
-    entity (``None`` when the speaker is not a tagged entity) and ``tone`` the compound
-    tone of the quoted words.
+    ``ids[i]`` (default: the position ``i``) of the document a row comes from. Tone
+    columns mean the same everywhere: ``compound`` is the squashed score in [-1, 1],
+    ``tone`` the GDELT-style percentage (positive minus negative words), and, per
+    document, ``mean_compound`` the mean of its sentences' compounds (see
+    ``Document.mean_compound``).
+
+    At the ``entities`` level, ``sentence`` is the index of the sentence holding the
+    mention (join it with the ``sentences`` level on ``doc`` and ``sentence``), and
+    ``referent``/``referent_label`` name what the mention refers to across all ``docs``
+    (``Sergey Lavrov`` in one document and ``Sergei Lavrov`` or a bare ``Lavrov`` in
+    another are one referent; see ``copydesk.link_referents``); with ``link=False`` only
+    within each document, which is what ``copydesk.dask`` and ``copydesk.spark`` produce
+    (a partition's rows do not depend on the other texts in it). At the ``quotes`` level,
+    ``speaker`` is the speaker's canonical name (or the words naming an unnamed speaker,
+    such as "a spokesman"), ``speaker_label``, ``speaker_start`` and ``speaker_end`` the
+    label and character offsets of the speaker's entity mention (for a pronoun, the
+    mention it refers to; ``None`` when the speaker is not a tagged entity) and
+    ``compound`` the tone of the quoted words.
+
+    Save a frame with pandas, e.g. ``frame(docs, "entities").to_parquet("ents.parquet")``
+    (``pip install "copydesk[parquet]"``).
     """
     pd = _pandas()
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVELS)}")
     keys = _ids(docs, ids)
-    data = [r for doc, k in zip(docs, keys, strict=True) for r in rows(doc, k, level)]
+    links = link_referents(list(docs)) if level == "entities" and link else None
+    data = [r for doc, k in zip(docs, keys, strict=True) for r in rows(doc, k, level, links)]
     return pd.DataFrame(data, columns=COLUMNS[level])
+
+
+class Referents:
+    """Mentions of and tone toward each referent, per key (an outlet or a document id):
+    the one computation behind ``mention_table``, ``compare`` and ``plot.entity_tone``.
+
+    A mention counts for the referent ``link_referents`` gives its canonical name; the tone
+    toward a referent under a key is the mean compound of the distinct sentences (of the
+    key's documents) that mention it.
+    """
+
+    def __init__(
+        self,
+        docs: Sequence[Document],
+        keys: Sequence[Hashable],
+        labels: Sequence[str] = NAME_LABELS,
+    ) -> None:
+        links = link_referents(list(docs))
+        self.keys: list[Hashable] = list(dict.fromkeys(keys))
+        self.mentions: dict[tuple[str, str], dict[Hashable, int]] = {}
+        tone: dict[tuple[str, str], dict[Hashable, list[float]]] = {}
+        for doc, key in zip(docs, keys, strict=True):
+            sentence_tone = [s.tone.compound if s.tone is not None else 0.0 for s in doc.sentences]
+            seen: set[tuple[tuple[str, str], int]] = set()
+            for e, i in zip(doc.entities, entity_sentences(doc), strict=True):
+                if e.label not in NAME_LABELS:
+                    continue
+                ref = links.get(e.canonical, (e.canonical, e.label))
+                if ref[1] not in labels:
+                    continue
+                row = self.mentions.setdefault(ref, {})
+                row[key] = row.get(key, 0) + 1
+                acc = tone.setdefault(ref, {}).setdefault(key, [0.0, 0.0])
+                if (ref, i) not in seen and i < len(sentence_tone):
+                    seen.add((ref, i))
+                    acc[0] += sentence_tone[i]
+                    acc[1] += 1
+        self.tone: dict[tuple[str, str], dict[Hashable, float]] = {
+            ref: {k: a[0] / a[1] for k, a in per.items() if a[1]} for ref, per in tone.items()
+        }
+        self.order: list[tuple[str, str]] = sorted(
+            self.mentions, key=lambda r: (-sum(self.mentions[r].values()), r[0], r[1])
+        )
+
+    def mention_frame(self, index_names: Sequence[str] = ("entity", "label")) -> pd.DataFrame:
+        """Mentions: one row per referent (most mentioned first), one column per key."""
+        pd = _pandas()
+        index = pd.MultiIndex.from_tuples(self.order, names=list(index_names))
+        return pd.DataFrame(
+            [[self.mentions[r].get(k, 0) for k in self.keys] for r in self.order],
+            index=index,
+            columns=self.keys,
+            dtype="int64",
+        )
+
+    def tone_frame(self, index_names: Sequence[str] = ("entity", "label")) -> pd.DataFrame:
+        """Tone toward each referent per key; NaN where the key never mentions it."""
+        pd = _pandas()
+        index = pd.MultiIndex.from_tuples(self.order, names=list(index_names))
+        return pd.DataFrame(
+            [[self.tone.get(r, {}).get(k, float("nan")) for k in self.keys] for r in self.order],
+            index=index,
+            columns=self.keys,
+            dtype="float64",
+        )
 
 
 def mention_table(
@@ -144,18 +292,9 @@ def mention_table(
     ids: Sequence[Any] | None = None,
     labels: Sequence[str] = NAME_LABELS,
 ) -> pd.DataFrame:
-    """Entity-by-document mention counts: one row per (canonical name, label), one column
-    per document, most mentioned first."""
-    pd = _pandas()
+    """Entity-by-document mention counts: one row per referent (index ``entity``, ``label``:
+    the name and label ``copydesk.link_referents`` gives it across ``docs``), one column
+    per document id, most mentioned first. Documents sharing an id share a column. The
+    counts are those of ``compare(docs, by=ids).mentions``."""
     keys = _ids(docs, ids)
-    counts: dict[tuple[str, str], dict[Any, int]] = {}
-    for doc, k in zip(docs, keys, strict=True):
-        for e in doc.entities:
-            if e.label in labels:
-                row = counts.setdefault((e.canonical, e.label), {})
-                row[k] = row.get(k, 0) + 1
-    index = pd.MultiIndex.from_tuples(list(counts), names=["entity", "label"])
-    table = pd.DataFrame(list(counts.values()), index=index, columns=keys).fillna(0).astype(int)
-    if len(table):
-        table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
-    return table
+    return Referents(docs, keys, labels).mention_frame()

@@ -19,7 +19,8 @@ from copydesk._pipeline import Pipeline
 if TYPE_CHECKING:
     import pandas as pd
 
-# The kind of every column but ``doc`` (whose type is the ids'): "int", "float" or "str".
+# The kind of every column but ``doc`` (whose type is the ids'): "int", "int?" (an int or
+# missing), "float" or "str".
 _TONE_KINDS = {f: "int" if f == "word_count" else "float" for f in TONE_FIELDS}
 KINDS: dict[str, dict[str, str]] = {
     "documents": {
@@ -28,16 +29,20 @@ KINDS: dict[str, dict[str, str]] = {
         "sentences": "int",
         "entities": "int",
         **_TONE_KINDS,
+        "mean_compound": "float",
         "top_entities": "str",
     },
     "sentences": {"sentence": "int", "start": "int", "end": "int", "text": "str", **_TONE_KINDS},
     "entities": {
+        "sentence": "int",
         "start": "int",
         "end": "int",
         "text": "str",
         "label": "str",
         "score": "float",
         "canonical": "str",
+        "referent": "str",
+        "referent_label": "str",
     },
     "tokens": {"start": "int", "end": "int", "text": "str", "kind": "str"},
     "quotes": {
@@ -46,8 +51,10 @@ KINDS: dict[str, dict[str, str]] = {
         "text": "str",
         "speaker": "str",
         "speaker_label": "str",
+        "speaker_start": "int?",
+        "speaker_end": "int?",
         "cue": "str",
-        "tone": "float",
+        "compound": "float",
     },
 }
 assert all(["doc", *KINDS[lv]] == COLUMNS[lv] for lv in LEVELS), "KINDS out of step with COLUMNS"
@@ -73,7 +80,7 @@ def dtypes(level: str, doc_dtype: Any) -> dict[str, Any]:
     for a column of ``str`` (``object`` before pandas 3, ``str`` from pandas 3 on)."""
     pd = pandas_module()
     string = pd.Series(["x"]).dtype
-    by_kind = {"int": "int64", "float": "float64", "str": string}
+    by_kind = {"int": "int64", "int?": "Int64", "float": "float64", "str": string}
     return {"doc": doc_dtype, **{c: by_kind[k] for c, k in KINDS[level].items()}}
 
 
@@ -169,6 +176,8 @@ def analyze_texts(
     docs = pipeline.analyze_many(clean_texts(texts), n_threads=n_threads) if len(texts) else []
     data: list[dict[str, Any]] = []
     owner: list[int] = []
+    # Referents are linked within each document (as ``frame(..., link=False)``): a
+    # partition's rows must not depend on which other texts share the partition.
     for i, (doc, k) in enumerate(zip(docs, ids, strict=True)):
         rs = rows(doc, k, level)
         data.extend(rs)

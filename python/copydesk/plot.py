@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from copydesk._copydesk import Document
-from copydesk._frames import NAME_LABELS, _ids
+from copydesk._frames import NAME_LABELS, Referents, _ids
 
 
 def _pyplot():
@@ -47,30 +47,33 @@ def entity_tone(
     ids: Sequence[Any] | None = None,
     top: int = 8,
     ax: Any = None,
+    labels: Sequence[str] = NAME_LABELS,
 ) -> Any:
-    """Grouped bars: tone toward the ``top`` most mentioned entities, per document."""
+    """Grouped bars: tone toward the ``top`` most mentioned referents, one bar per id
+    (documents sharing an id are pooled). The values are those of
+    ``copydesk.compare(docs, by=ids).entity_tone``; an id that never mentions a referent
+    has no bar there (a gap, not a zero)."""
     plt = _pyplot()
     keys = _ids(docs, ids)
-    per_doc = [
-        {(e.name, e.label): e for e in d.entity_tone() if e.label in NAME_LABELS} for d in docs
-    ]
-    totals: dict[tuple[str, str], int] = {}
-    for m in per_doc:
-        for k, e in m.items():
-            totals[k] = totals.get(k, 0) + e.mentions
-    names = sorted(totals, key=lambda k: (-totals[k], k))[:top]
+    refs = Referents(docs, keys, labels)
+    names = refs.order[:top]
     if ax is None:
         _, ax = plt.subplots(figsize=(max(6, 1.1 * len(names) + 2), 3.8))
-    width = 0.8 / max(len(docs), 1)
-    for j, (m, key) in enumerate(zip(per_doc, keys, strict=True)):
-        xs = [i + j * width for i in range(len(names))]
-        ys = [m[n].tone if n in m else 0.0 for n in names]
-        ax.bar(xs, ys, width=width, label=str(key))
+    width = 0.8 / max(len(refs.keys), 1)
+    for j, key in enumerate(refs.keys):
+        pairs = [(i, refs.tone.get(n, {}).get(key)) for i, n in enumerate(names)]
+        pairs = [(i, y) for i, y in pairs if y is not None]
+        ax.bar(
+            [i + j * width for i, _ in pairs],
+            [y for _, y in pairs],
+            width=width,
+            label=str(key),
+        )
     ax.set_xticks([i + 0.4 - width / 2 for i in range(len(names))])
     ax.set_xticklabels([n for n, _ in names], rotation=30, ha="right")
     ax.axhline(0, color="#888", linewidth=0.8)
-    ax.set_ylabel("mean sentence tone")
+    ax.set_ylabel("mean sentence compound")
     ax.set_title("Tone toward entities")
-    if len(docs) > 1:
+    if len(refs.keys) > 1:
         ax.legend(fontsize="small")
     return ax

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMAS", "analyze_partitions", "schema"]
 
-_SPARK_TYPES = {"int": "bigint", "float": "double", "str": "string"}
+_SPARK_TYPES = {"int": "bigint", "int?": "bigint", "float": "double", "str": "string"}
 
 
 def schema(level: str, doc_type: str = "bigint") -> str:

@@ -188,6 +188,35 @@ impl Document {
         ))
     }
 
+    /// Reads a document written by `to_json` (character offsets): the inverse of
+    /// `to_json`, `Document.from_json(doc.to_json()) == doc`. Bad JSON or offsets that
+    /// do not fit the text are a `ValueError`.
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, json: &str) -> PyResult<Self> {
+        py.detach(|| from_view_json(json))
+            .map(Self::new)
+            .map_err(|e| {
+                pyo3::exceptions::PyValueError::new_err(format!("not a copydesk document: {e}"))
+            })
+    }
+
+    /// Reads a document from the dict `to_dict` returns.
+    #[classmethod]
+    fn from_dict(cls: &Bound<'_, PyType>, data: &Bound<'_, pyo3::types::PyDict>) -> PyResult<Self> {
+        let py = cls.py();
+        let json: String = py
+            .import("json")?
+            .call_method1("dumps", (data,))?
+            .extract()?;
+        Self::from_json(cls, py, &json)
+    }
+
+    /// The mean of the sentence compounds, in [-1, 1]: the document-level tone that
+    /// separates outlets (`tone.compound` saturates on long articles).
+    fn mean_compound(&self) -> f64 {
+        self.inner.mean_compound()
+    }
+
     #[classmethod]
     fn _from_state(_cls: &Bound<'_, PyType>, state: &str) -> PyResult<Self> {
         copydesk::Document::from_json(state)
@@ -220,6 +249,8 @@ struct QuoteView<'a> {
     end: usize,
     speaker: Option<EntityView<'a>>,
     speaker_text: Option<&'a str>,
+    speaker_start: Option<usize>,
+    speaker_end: Option<usize>,
     cue: &'a str,
     tone: &'a copydesk::Tone,
 }
@@ -278,6 +309,23 @@ impl<'a> View<'a> {
             })
             .collect();
         cur.reset();
+        // Speaker spans in ascending order (they need not follow the quotes' order).
+        let mut speaker_bytes: Vec<usize> = d
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker_span)
+            .flat_map(|(s, e)| [s, e])
+            .collect();
+        speaker_bytes.sort_unstable();
+        speaker_bytes.dedup();
+        let mut speakers = CharCursor::new(t);
+        let speaker_chars: Vec<usize> =
+            speaker_bytes.iter().map(|&b| speakers.to_char(b)).collect();
+        let char_of = |b: usize| {
+            speaker_bytes
+                .binary_search(&b)
+                .map_or(0, |i| speaker_chars[i])
+        };
         let quotes = d
             .quotes
             .iter()
@@ -287,6 +335,8 @@ impl<'a> View<'a> {
                 end: cur.to_char(q.end),
                 speaker: q.speaker.and_then(|i| entities.get(i)).cloned(),
                 speaker_text: q.speaker_name.as_deref(),
+                speaker_start: q.speaker_span.map(|(s, _)| char_of(s)),
+                speaker_end: q.speaker_span.map(|(_, e)| char_of(e)),
                 cue: &q.cue,
                 tone: &q.tone,
             })
@@ -313,4 +363,110 @@ impl<'a> View<'a> {
             entity_groups: &d.entity_groups,
         }
     }
+}
+
+/// Turns the JSON of [`View`] (character offsets, span texts) back into a Rust document:
+/// offsets to bytes, entity sentence indices and quote speakers recomputed.
+fn from_view_json(json: &str) -> Result<copydesk::Document, String> {
+    use serde_json::{json, Map, Value};
+    let mut v: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let obj = v.as_object_mut().ok_or("not a JSON object")?;
+    let text = obj
+        .get("text")
+        .and_then(Value::as_str)
+        .ok_or("no 'text' string")?
+        .to_owned();
+    // Byte offset of every character offset (one past the end included).
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let byte = |x: &Value| -> Result<usize, String> {
+        x.as_u64()
+            .and_then(|c| bytes.get(usize::try_from(c).ok()?).copied())
+            .ok_or_else(|| format!("offset {x} outside the text"))
+    };
+    let span = |item: &Map<String, Value>| -> Result<(usize, usize), String> {
+        let s = byte(item.get("start").unwrap_or(&Value::Null))?;
+        let e = byte(item.get("end").unwrap_or(&Value::Null))?;
+        if s > e {
+            return Err(format!("span {s}..{e} ends before it starts"));
+        }
+        Ok((s, e))
+    };
+    let list = |obj: &Map<String, Value>, key: &str| -> Vec<Map<String, Value>> {
+        obj.get(key)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|x| x.as_object().cloned()).collect())
+            .unwrap_or_default()
+    };
+    let mut tokens = Vec::new();
+    for t in list(obj, "tokens") {
+        let (s, e) = span(&t)?;
+        tokens.push(json!({"start": s, "end": e, "kind": t.get("kind")}));
+    }
+    let mut sentences = Vec::new();
+    let mut sentence_spans = Vec::new();
+    for t in list(obj, "sentences") {
+        let (s, e) = span(&t)?;
+        sentence_spans.push((s, e));
+        sentences.push(json!({"start": s, "end": e, "tone": t.get("tone")}));
+    }
+    let sentence_of = |pos: usize| {
+        sentence_spans
+            .partition_point(|&(_, e)| e <= pos)
+            .min(sentence_spans.len().saturating_sub(1))
+    };
+    let mut entities = Vec::new();
+    let mut entity_at = std::collections::HashMap::new();
+    for t in list(obj, "entities") {
+        let (s, e) = span(&t)?;
+        entity_at.insert((s, e), entities.len());
+        entities.push(json!({
+            "start": s, "end": e, "label": t.get("label"), "score": t.get("score"),
+            "canonical": t.get("canonical"), "sentence": sentence_of(s),
+        }));
+    }
+    let mut quotes = Vec::new();
+    for q in list(obj, "quotes") {
+        let (s, e) = span(&q)?;
+        let speaker = match q.get("speaker").and_then(Value::as_object) {
+            Some(sp) => Some(
+                *entity_at
+                    .get(&span(sp)?)
+                    .ok_or("a quote's speaker is not an entity")?,
+            ),
+            None => None,
+        };
+        let speaker_span = match (q.get("speaker_start"), q.get("speaker_end")) {
+            (Some(a), Some(b)) if !a.is_null() && !b.is_null() => Some((byte(a)?, byte(b)?)),
+            _ => None,
+        };
+        let mut quote = q.clone();
+        quote.remove("text");
+        quote.remove("speaker_text");
+        quote.remove("speaker_start");
+        quote.remove("speaker_end");
+        quote.insert("start".into(), json!(s));
+        quote.insert("end".into(), json!(e));
+        quote.insert("speaker".into(), json!(speaker));
+        quote.insert("speaker_span".into(), json!(speaker_span));
+        quote.insert(
+            "speaker_name".into(),
+            q.get("speaker_text").cloned().unwrap_or(Value::Null),
+        );
+        quote.insert("sentence".into(), json!(sentence_of(s)));
+        quotes.push(Value::Object(quote));
+    }
+    let doc = json!({
+        "text": text,
+        "tokens": tokens,
+        "sentences": sentences,
+        "entities": entities,
+        "tone": obj.get("tone"),
+        "quotes": quotes,
+        "entity_groups": obj.get("entity_groups").cloned().unwrap_or_else(|| json!([])),
+    });
+    serde_json::from_value(doc).map_err(|e| e.to_string())
 }

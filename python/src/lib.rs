@@ -68,6 +68,19 @@ mod _copydesk {
         Tone::from(&py.detach(|| copydesk::tone::score_tone(text)))
     }
 
+    /// Links the canonical names of `docs` to the referents they stand for across the
+    /// documents (`Sergei Lavrov` and `Sergey Lavrov`, a bare `Lavrov`): `{name: (referent
+    /// name, referent label)}` for every name of `Document.entity_tone()`.
+    #[pyfunction]
+    fn link_referents(
+        docs: Vec<Bound<'_, Document>>,
+    ) -> std::collections::HashMap<String, (String, &'static str)> {
+        copydesk::link_referents(docs.iter().map(|d| &*d.get().inner))
+            .into_iter()
+            .map(|(k, r)| (k, (r.name, r.label.as_str())))
+            .collect()
+    }
+
     /// Analyses `text` with the default pipeline.
     #[pyfunction]
     fn analyze(py: Python<'_>, text: &str) -> Document {

@@ -10,8 +10,8 @@ use copydesk_tokenize::{Token, TokenKind};
 
 use crate::rules;
 use crate::table::{
-    Table, ACTIVE, CONCESSIVE, CONTRAST, FAIL_TO, FOCUS, NAME_LINK, NEGATOR, SELF_REF, SHIFTER,
-    STOP, TERM, TO,
+    Table, ACTIVE, CONCESSIVE, CONTRAST, FAIL_TO, FOCUS, LEVEL_LINK, LOW, NAME_LINK, NEGATOR,
+    SELF_REF, SHIFTER, STOP, TERM, TO,
 };
 
 const NONE: u32 = u32::MAX;
@@ -680,13 +680,17 @@ fn analyse_window(
             let negates = if p.flags & NEGATOR != 0 {
                 // "not only", "not just": additive focus, not a negation.
                 items.get(q + 1).is_none_or(|x| x.flags & FOCUS == 0)
+            } else if p.flags & LOW != 0 {
+                // "low trust", "a low level of trust", "less pleased".
+                items[q + 1..j].iter().all(|x| x.flags & LEVEL_LINK != 0)
             } else {
                 // "failed to win", "refused to help".
                 p.flags & FAIL_TO != 0 && items.get(q + 1).is_some_and(|x| x.flags & TO != 0)
             };
             if negates {
-                // "never so good", "nothing better": an intensifier, not a negation.
-                if table.intensifies(p.entry, items[q + 1..j].iter().map(|x| x.entry)) {
+                // "never so good", "nothing better", "never been worse": an intensifier,
+                // not a negation.
+                if table.intensifies(p.entry, items[q + 1..=j].iter().map(|x| x.entry)) {
                     e += rules::BOOST;
                 } else {
                     m *= rules::NEGATION;

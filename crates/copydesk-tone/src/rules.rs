@@ -113,6 +113,16 @@ pub(crate) const NEGATORS: &[&str] = &[
     "rather than",
 ];
 
+/// Words of low amount: they negate the sentiment word right after them, or after a run of
+/// [`LEVEL_LINKS`] ("low trust", "a low level of trust", "less pleased"), as a negator
+/// does (a low or lesser amount of something good reads as bad news, of something bad as
+/// mildly good: "low crime", "less violent"). Their scope is that one word, not a
+/// negator's window: "less than a year after the peace deal" negates nothing.
+pub(crate) const LOW_WORDS: &[&str] = &["low", "less"];
+
+/// Words that may stand between a [`LOW_WORDS`] word and what it measures.
+pub(crate) const LEVEL_LINKS: &[&str] = &["level", "levels", "degree", "amount", "of"];
+
 /// Focus words that, right after a negator, make it additive ("not only", "not just",
 /// "not merely"): no negation.
 pub(crate) const FOCUS_WORDS: &[&str] = &["only", "just", "merely", "simply", "solely"];

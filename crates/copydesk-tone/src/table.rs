@@ -35,6 +35,11 @@ pub(crate) const NOT_WORD: u16 = 2048;
 /// A word that joins the parts of a multiword name ("Friends *of* Harvey Mudd College",
 /// "Department *of* Justice").
 pub(crate) const NAME_LINK: u16 = 4096;
+/// A word of low amount (`low`, `less`): negates the sentiment word right after it, or
+/// after a [`LEVEL_LINK`] run ("low trust", "a low level of trust", "less pleased").
+pub(crate) const LOW: u16 = 8192;
+/// A word between a [`LOW`] word and what it measures (`level`, `of`).
+pub(crate) const LEVEL_LINK: u16 = 16384;
 
 /// Marks a derived form in `Table::inflections` as `un` + base (not an inflection).
 const UN_PREFIXED: u32 = 1 << 31;
@@ -157,9 +162,10 @@ pub(crate) struct Table {
     /// Entries of "none", "nothing", "nobody" (before a comparative they intensify too:
     /// "none more beautiful", "nothing better").
     nothing: [u32; 3],
-    /// Entries of "so", "more", "better", "greater" (after "never", "none", "nothing" or
-    /// "nobody" they make a superlative: "never better", "nothing so stimulating").
-    comparative: [u32; 4],
+    /// Entries of "so", "more", "better", "greater", "worse" (after "never", "none",
+    /// "nothing" or "nobody" they make a superlative: "never better", "never been worse",
+    /// "nothing so stimulating").
+    comparative: [u32; 5],
 }
 
 impl Table {
@@ -186,6 +192,12 @@ impl Table {
             t.add_role(w, FAIL_TO);
         }
         t.add_role("to", TO);
+        for w in rules::LOW_WORDS {
+            t.add_role(w, LOW);
+        }
+        for w in rules::LEVEL_LINKS {
+            t.add_role(w, LEVEL_LINK);
+        }
         for w in rules::NAME_LINKS {
             t.add_role(w, NAME_LINK);
         }
@@ -229,7 +241,10 @@ impl Table {
         for (n, w) in ["none", "nothing", "nobody"].iter().enumerate() {
             t.nothing[n] = t.intern(w) as u32;
         }
-        for (n, w) in ["so", "more", "better", "greater"].iter().enumerate() {
+        for (n, w) in ["so", "more", "better", "greater", "worse"]
+            .iter()
+            .enumerate()
+        {
             t.comparative[n] = t.intern(w) as u32;
         }
         t
@@ -393,10 +408,11 @@ impl Table {
         bloom_contains(&self.pairs, pair_hash(entry, second))
     }
 
-    /// Whether the negator `negator`, with the items `between` it and a sentiment word,
-    /// intensifies that word instead of negating it: "never so good", "never this sore",
-    /// "none more beautiful", "nothing so stimulating", "nobody had done better" (but "not
-    /// so good" and "nothing that helps" are negations).
+    /// Whether the negator `negator`, with the items `between` it and a sentiment word (that
+    /// word included), intensifies that word instead of negating it: "never so good", "never
+    /// this sore", "none more beautiful", "nothing so stimulating", "nobody had done
+    /// better", "relations have never been worse" (but "not so good" and "nothing that
+    /// helps" are negations).
     #[inline]
     pub fn intensifies(&self, negator: u32, mut between: impl Iterator<Item = u32>) -> bool {
         let never = self.never == negator;

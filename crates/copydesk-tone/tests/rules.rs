@@ -403,3 +403,44 @@ fn a_sentence_longer_than_a_window_counts_all_its_terms() {
     assert!(close(long.tone, short.tone), "{long:?}");
     assert!(long.compound > short.compound && short.compound > 0.0);
 }
+
+#[test]
+fn low_amounts_negate_what_they_measure() {
+    let t = tiny();
+    // "low"/"less" negate the word right after them or after "level of".
+    assert!(close(t.score("low good").compound, squash(-0.74 * 2.0)));
+    assert!(close(
+        t.score("a low level of good").compound,
+        squash(-0.74 * 2.0)
+    ));
+    assert!(close(t.score("low bad").compound, squash(-0.3 * -2.0)));
+    // Only that word: "less than a year after the good" negates nothing.
+    assert!(close(
+        t.score("less than a year after the good").compound,
+        squash(2.0)
+    ));
+}
+
+#[test]
+fn never_been_worse_is_a_superlative() {
+    let t = ToneScorer::with_lexicon(Lexicon::from_tsv("worse\t-2.0\nbetter\t2.0\n").unwrap());
+    // The negator intensifies the comparative instead of negating it.
+    assert!(t.score("it has never been worse").compound < -0.4);
+    assert!(t.score("it has never been better").compound > 0.4);
+    assert!(t.score("nothing worse").compound < -0.4);
+    // "not" is no superlative: "not worse" stays a (weak) negation.
+    assert!(t.score("it is not worse").compound > 0.0);
+}
+
+/// The phrases of issue #20 (one story told by five outlets), with the built-in lexicon.
+#[test]
+fn comparatives_and_levels_in_the_news() {
+    for s in [
+        "There is a low level of trust between our countries.",
+        "Relations have never been worse.",
+        "Environmental groups were less pleased.",
+        "US relations with Russia are at an all-time low.",
+    ] {
+        assert!(c(s) < 0.0, "{s}: {}", c(s));
+    }
+}

@@ -10,8 +10,12 @@
 //! - **Alias table.** A mention whose whole cleaned form is in the [`AliasTable`]
 //!   (`US`, `U.S.`, `USA` → `United States`; built-in `data/aliases.tsv`, user entries on
 //!   top) belongs to the group of its canonical name, whatever its label.
+//!   A person name in the table (a user's `Sergey Lavrov` → `Sergei Lavrov`) is a full
+//!   person name for the rules below: its bare surname (`Lavrov`, `Mr Lavrov`) joins it.
 //! - **Full person names** (two or more words) with the same first and last word are one
-//!   person (`Hillary Clinton`, `Hillary Rodham Clinton`).
+//!   person (`Hillary Clinton`, `Hillary Rodham Clinton`). Words are compared by their
+//!   [`person_key`], which folds common transliteration variants (`Sergei`/`Sergey`,
+//!   `Zelensky`/`Zelenskyy`/`Zelenskiy`).
 //! - **A bare surname** (`Tillerson`, `Mr Tillerson`) joins a full name ending in that word.
 //!   When several people share it (`Hillary Clinton`, `Bill Clinton`), candidates whose
 //!   gender (from a title such as `Mrs`, or a given name) contradicts the mention's title
@@ -116,6 +120,24 @@ impl AliasTable {
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
+}
+
+/// The key under which two spellings of a person's name word are one: the [`name_key`]
+/// with `y` read as `i` and doubled letters single (`Sergey` = `Sergei`, `Zelenskyy` =
+/// `Zelensky` = `Zelenskiy`, `Mohammed` = `Mohamed`). Used for given names and surnames,
+/// within a document and across documents ([`crate::link_referents`]).
+pub fn person_key(word: &str) -> String {
+    let key = name_key(word);
+    let mut out = String::with_capacity(key.len());
+    let mut prev = None;
+    for c in key.chars() {
+        let c = if c == 'y' { 'i' } else { c };
+        if prev != Some(c) || !c.is_alphabetic() {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
 }
 
 /// The result of grouping: per entity its canonical name and group, per group its gender.
@@ -336,16 +358,25 @@ pub(crate) fn group(text: &str, entities: &[RawEntity], table: &AliasTable) -> G
         }
         let name = m.words.join(" ");
         let g = if let Some(canonical) = table.lookup(&name) {
-            let g = b.group(
-                Key::Table(canonical.to_owned()),
-                canonical.to_owned(),
-                m.label,
-            );
+            let key = Key::Table(canonical.to_owned());
+            let new = !b.index.contains_key(&key);
+            let g = b.group(key, canonical.to_owned(), m.label);
+            // A person in the table is a full name: its bare surname joins it.
+            let words: Vec<&str> = canonical.split_whitespace().collect();
+            if new {
+                // The table's canonical name is never replaced by a longer mention.
+                b.best[g] = (usize::MAX, 0, 0);
+            }
+            if new && m.label == Label::Per && words.len() >= 2 {
+                let (first, last) = (person_key(words[0]), person_key(words[words.len() - 1]));
+                b.index.entry(Key::Person(first, last.clone())).or_insert(g);
+                surnames.entry(last).or_default().push(g);
+            }
             b.add(g, i, m, false);
             g
         } else if m.label == Label::Per && m.words.len() >= 2 {
-            let first = name_key(m.words[0]);
-            let last = name_key(m.words[m.words.len() - 1]);
+            let first = person_key(m.words[0]);
+            let last = person_key(m.words[m.words.len() - 1]);
             let new = !b
                 .index
                 .contains_key(&Key::Person(first.clone(), last.clone()));
@@ -395,7 +426,7 @@ pub(crate) fn group(text: &str, entities: &[RawEntity], table: &AliasTable) -> G
         let key = name_key(word);
         let person_ok = m.label == Label::Per || matches!(m.label, Label::Org | Label::Misc);
         let candidates: &[usize] = if person_ok {
-            surnames.get(&key).map_or(&[], Vec::as_slice)
+            surnames.get(&person_key(word)).map_or(&[], Vec::as_slice)
         } else {
             &[]
         };
@@ -625,6 +656,50 @@ pub(crate) mod tests {
         let g = group(text, &ents, &table);
         assert_eq!(g.canonical, ["BBC", "BBC"]);
         assert_eq!(g.groups.len(), 1);
+    }
+
+    #[test]
+    fn a_person_alias_still_takes_the_bare_surname() {
+        let text = "Sergey Lavrov met Rex Tillerson. Mr Lavrov said no. Lavrov left.";
+        let spans = [
+            ("Sergey Lavrov", Per),
+            ("Rex Tillerson", Per),
+            ("Lavrov", Per),
+            ("Lavrov", Per),
+        ];
+        // A real alias, and the identity alias (which used to cut "Lavrov" off).
+        for (variant, canonical) in [
+            ("Sergey Lavrov", "Sergei Lavrov"),
+            ("Sergey Lavrov", "Sergey Lavrov"),
+        ] {
+            let mut table = (*AliasTable::builtin()).clone();
+            table.insert(variant, canonical);
+            let ents = mark(text, &spans);
+            let g = group(text, &ents, &table);
+            for i in [0, 2, 3] {
+                assert_eq!(g.canonical[i], canonical, "{variant} {i}");
+            }
+            assert_eq!(g.groups.len(), 2, "{canonical}");
+            assert_eq!(g.groups[0].mentions, vec![0, 2, 3]);
+        }
+    }
+
+    #[test]
+    fn transliteration_variants_are_one_person() {
+        let text = "Sergei Lavrov spoke. Sergey Lavrov left. Lavrov returned.";
+        let (c, groups) = canon(
+            text,
+            &[
+                ("Sergei Lavrov", Per),
+                ("Sergey Lavrov", Per),
+                ("Lavrov", Per),
+            ],
+        );
+        assert_eq!(c, ["Sergei Lavrov", "Sergei Lavrov", "Sergei Lavrov"]);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(person_key("Zelenskyy"), person_key("Zelensky"));
+        assert_eq!(person_key("Zelenskiy"), person_key("Zelensky"));
+        assert_ne!(person_key("Lavrov"), person_key("Putin"));
     }
 
     #[test]

@@ -56,6 +56,10 @@ pub struct EntityTone {
     pub tone: f64,
 }
 
+fn is_name(label: Label) -> bool {
+    matches!(label, Label::Per | Label::Org | Label::Loc | Label::Misc)
+}
+
 /// A text and everything the pipeline found in it. Offsets are byte offsets into `text`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -136,30 +140,45 @@ impl Document {
         &self.text[start..end]
     }
 
-    /// Tone toward each entity (by canonical name and label), most mentioned first.
+    /// Tone toward each referent, most mentioned first: one row per canonical name (the
+    /// name of an [`EntityGroup`]) with the label of its group (its most frequent label,
+    /// so "US" tagged `ORG` five times and `LOC` twice is one row), counting every
+    /// name mention (`PER`, `ORG`, `LOC`, `MISC`) of that name. When two groups share a
+    /// canonical name, the label is that of the larger (the first on ties).
     pub fn entity_tone(&self) -> Vec<EntityTone> {
+        // Label of each canonical name: its largest group's label.
+        let mut group_label: HashMap<&str, (usize, Label)> = HashMap::new();
+        for g in &self.entity_groups {
+            let n = g.mentions.len();
+            let e = group_label
+                .entry(g.canonical.as_str())
+                .or_insert((n, g.label));
+            if n > e.0 {
+                *e = (n, g.label);
+            }
+        }
         let mut out: Vec<(EntityTone, Option<usize>, f64)> = Vec::new();
-        let mut index: HashMap<(&str, Label), usize> = HashMap::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
         for e in &self.entities {
-            if !matches!(e.label, Label::Per | Label::Org | Label::Loc | Label::Misc) {
+            if !is_name(e.label) {
                 continue;
             }
-            let i = *index
-                .entry((e.canonical.as_str(), e.label))
-                .or_insert_with(|| {
-                    out.push((
-                        EntityTone {
-                            name: e.canonical.clone(),
-                            label: e.label,
-                            mentions: 0,
-                            sentences: 0,
-                            tone: 0.0,
-                        },
-                        None,
-                        0.0,
-                    ));
-                    out.len() - 1
-                });
+            let name = e.canonical.as_str();
+            let i = *index.entry(name).or_insert_with(|| {
+                let label = group_label.get(name).map_or(e.label, |&(_, l)| l);
+                out.push((
+                    EntityTone {
+                        name: e.canonical.clone(),
+                        label,
+                        mentions: 0,
+                        sentences: 0,
+                        tone: 0.0,
+                    },
+                    None,
+                    0.0,
+                ));
+                out.len() - 1
+            });
             let (t, last, sum) = &mut out[i];
             t.mentions += 1;
             if *last != Some(e.sentence) {
@@ -190,6 +209,18 @@ impl Document {
         tones
     }
 
+    /// The mean of the sentence compounds, in [-1, 1] (0 for a text without sentences):
+    /// the document-level aggregate that separates outlets. `tone.compound` squashes the
+    /// sum of the whole text's sentiment, so any long article saturates towards -1 or +1;
+    /// this mean does not grow with length, and it is what `copydesk.compare`, the
+    /// documents frame and the command line report as `mean_compound`.
+    pub fn mean_compound(&self) -> f64 {
+        if self.sentences.is_empty() {
+            return 0.0;
+        }
+        self.sentences.iter().map(|s| s.tone.compound).sum::<f64>() / self.sentences.len() as f64
+    }
+
     /// The document as JSON (every field, byte offsets).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("documents always serialize")
@@ -198,5 +229,60 @@ impl Document {
     /// Reads a document written by [`Document::to_json`].
     pub fn from_json(json: &str) -> Result<Self, Error> {
         Ok(serde_json::from_str(json)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_round_trip() {
+        let doc = crate::analyze(
+            "\"We agreed,\" Ingrid Solberg said in Oslo on Monday. Ms Solberg's ministry \
+             called the US sanctions unjustified; the U.S. did not reply. 😀 Straße.",
+        );
+        assert!(!doc.quotes.is_empty() && !doc.entity_groups.is_empty());
+        let back = Document::from_json(&doc.to_json()).expect("round trip");
+        assert_eq!(back, doc);
+        assert!(Document::from_json("{\"text\": 1}").is_err());
+    }
+
+    #[test]
+    fn entity_tone_counts_a_referent_once_whatever_its_mention_labels() {
+        let mut doc = crate::analyze(
+            "The US imposed sanctions. The US embassy closed. Officials in the US said \
+             the US would respond.",
+        );
+        let us: Vec<usize> = (0..doc.entities.len())
+            .filter(|&i| doc.entities[i].canonical == "United States")
+            .collect();
+        assert!(us.len() >= 3, "{:?}", doc.entities);
+        // The tagger's labels for one referent disagree: the rows must not split.
+        for (k, &i) in us.iter().enumerate() {
+            doc.entities[i].label = if k % 2 == 0 { Label::Org } else { Label::Loc };
+        }
+        let rows: Vec<EntityTone> = doc
+            .entity_tone()
+            .into_iter()
+            .filter(|t| t.name == "United States")
+            .collect();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].mentions, us.len());
+        let group = doc
+            .entity_groups
+            .iter()
+            .find(|g| g.canonical == "United States")
+            .expect("a group");
+        assert_eq!(rows[0].label, group.label);
+    }
+
+    #[test]
+    fn mean_compound_is_the_mean_of_the_sentences() {
+        let doc = crate::analyze("A wonderful day. A terrible, awful crime. The end.");
+        let n = doc.sentences.len() as f64;
+        let want: f64 = doc.sentences.iter().map(|s| s.tone.compound).sum::<f64>() / n;
+        assert!((doc.mean_compound() - want).abs() < 1e-12);
+        assert_eq!(crate::analyze("").mean_compound(), 0.0);
     }
 }

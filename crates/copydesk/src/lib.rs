@@ -5,7 +5,8 @@
 //! with its tone), entities (each with a canonical name), the document tone and the tone
 //! toward each entity, the direct quotations with their speakers ([`Quote`]) and the
 //! entity mentions grouped by referent ([`EntityGroup`], with an [`AliasTable`] joining
-//! variants such as `U.S.` and `United States`). [`Pipeline::analyze_many`] does the same for many texts in parallel.
+//! variants such as `U.S.` and `United States`; [`link_referents`] does the same across
+//! documents). [`Pipeline::analyze_many`] does the same for many texts in parallel.
 //! Offsets are byte offsets into the analysed text, always on char boundaries.
 //!
 //! ```
@@ -42,13 +43,14 @@ mod lexicon;
 mod pipeline;
 mod pool;
 mod quotes;
+mod referents;
 
 pub use copydesk_entities as entities;
 pub use copydesk_sentences as sentences;
 pub use copydesk_tokenize as tokenize;
 pub use copydesk_tone as tone;
 
-pub use aliases::{AliasTable, EntityGroup};
+pub use aliases::{person_key, AliasTable, EntityGroup};
 pub use copydesk_entities::Label;
 pub use copydesk_tokenize::{Token, TokenKind};
 pub use copydesk_tone::Tone;
@@ -56,6 +58,7 @@ pub use document::{Document, Entity, EntityTone, Sentence};
 pub use error::Error;
 pub use pipeline::{EntityRule, Pipeline, PipelineBuilder, PipelineConfig};
 pub use quotes::Quote;
+pub use referents::{link_referents, Referent};
 
 /// Analyses `text` with the default pipeline (every component, built-in models).
 pub fn analyze(text: &str) -> Document {
