@@ -12,7 +12,7 @@
 #[path = "../tests/support/quote_eval.rs"]
 mod quote_eval;
 
-use quote_eval::{evaluate, kind_of, load_dev, Dev};
+use quote_eval::{evaluate, load_dev, Dev};
 
 fn main() {
     let mut errors = false;
@@ -42,7 +42,7 @@ fn main() {
                     "{id}\t{}\t{}\t{}\t{}\t{}\t{:?}",
                     q.start,
                     q.end,
-                    kind_of(q),
+                    q.kind.as_str(),
                     q.speaker_name.as_deref().unwrap_or(""),
                     q.cue,
                     q.text(&doc.text)

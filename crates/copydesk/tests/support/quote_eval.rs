@@ -261,12 +261,6 @@ impl Report {
     }
 }
 
-/// The kind of a predicted quote. The extractor has no kinds yet: every quote it finds
-/// counts as `direct`.
-pub fn kind_of(_q: &copydesk::Quote) -> &'static str {
-    "direct"
-}
-
 fn is_speech(kind: &str) -> bool {
     kind == "direct" || kind == "partial"
 }
@@ -280,7 +274,7 @@ pub fn evaluate(dev: &Dev, nlp: &copydesk::Pipeline) -> Report {
         let gold = dev.gold.get(id).unwrap_or(&empty);
         let mut pred: HashMap<(usize, usize), (&str, Option<&str>, usize)> = HashMap::new();
         for (i, q) in doc.quotes.iter().enumerate() {
-            let kind = kind_of(q);
+            let kind = q.kind.as_str();
             pred.insert(
                 core(text, q.start, q.end),
                 (kind, q.speaker_name.as_deref(), i),
@@ -343,7 +337,7 @@ pub fn evaluate(dev: &Dev, nlp: &copydesk::Pipeline) -> Report {
                     "EXTRA {id} {}..{} [{}] {:?} — {}",
                     q.start,
                     q.end,
-                    kind_of(q),
+                    q.kind.as_str(),
                     snippet_of(text, q.start, q.end),
                     q.speaker_name.as_deref().unwrap_or("")
                 ));
