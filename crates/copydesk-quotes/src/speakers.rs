@@ -303,6 +303,16 @@ impl Doc<'_> {
         q
     }
 
+    /// The mention holding token `k`, if any.
+    fn mention_at(&self, k: usize) -> Option<usize> {
+        let at = self.tokens[k].start;
+        let m = self
+            .mentions
+            .partition_point(|e| e.start <= at)
+            .checked_sub(1)?;
+        (self.mentions[m].end > at).then_some(m)
+    }
+
     /// The first mention labelled `label` in tokens `lo..hi` that can head a speaker
     /// phrase: outside quotations, not a modifier, not after a preposition.
     pub(crate) fn pick(&self, lo: usize, hi: usize, label: Label) -> Option<usize> {
@@ -406,13 +416,18 @@ impl Doc<'_> {
             }
             lo = a;
             end = b;
-        } else if let Some(k) = (lo + 1..end).find(|&k| {
-            lexicon::preposition(self.tok(k)) && !self.tok(k).eq_ignore_ascii_case("for")
-        }) {
+        } else {
             // `Standard Chartered chief executive Mervyn Davies at a London press
-            // conference`: the phrase ends before a preposition (`a spokesman for the
-            // ministry` keeps its `for`).
-            if capital(k - 1) {
+            // conference`, `one official who took part`: the phrase ends before a place or
+            // time preposition or a relative pronoun (`a spokesman for the ministry` keeps
+            // its `for`), and before any other preposition right after a name.
+            if let Some(k) = (lo + 1..end).find(|&k| {
+                let w = self.tok(k);
+                matches!(
+                    w,
+                    "in" | "at" | "on" | "during" | "who" | "which" | "that" | "whose"
+                ) || (lexicon::preposition(w) && w != "for" && capital(k - 1))
+            }) {
                 end = k;
             }
         }
@@ -459,10 +474,7 @@ impl Doc<'_> {
         }
         // The phrase's head (its last word) inside a place, a date or an adjective: `a
         // move Oslo` (a move Oslo condemned) names no speaker.
-        let head = ms
-            .clone()
-            .find(|&x| self.mentions[x].end == b)
-            .or_else(|| self.mentions_in(end - 1, end).next());
+        let head = self.mention_at(end - 1);
         if head.is_some_and(|x| !can_speak(self.mentions[x].label)) && !only_mention {
             return None;
         }

@@ -355,3 +355,24 @@ fn snippet_of(text: &str, a: usize, b: usize) -> String {
     }
     s[..cut].replace('\n', "⏎")
 }
+
+/// Reads a file from `../shared`; `None` (with a visible note) when it is missing, but a
+/// panic under `CI=true`, where the data must be there.
+pub fn read_shared(path: &str) -> Option<String> {
+    match std::fs::read_to_string(path) {
+        Ok(s) => Some(s),
+        Err(e) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("{path}: {e} (CI=true: the shared data must be present)")
+        }
+        Err(e) => {
+            eprintln!("SKIPPED: {path}: {e}");
+            None
+        }
+    }
+}
+
+/// The news corpus in `../shared`.
+pub const CORPUS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/corpus/news.jsonl"
+);
