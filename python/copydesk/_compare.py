@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from copydesk._copydesk import Document
-from copydesk._frames import NAME_LABELS, _pandas
+from copydesk._frames import NAME_LABELS, SPEECH_KINDS, _pandas, check_kinds
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,7 +28,8 @@ class Comparison:
     """The comparison of outlets built by :func:`compare`; every table has one column (or
     row, for ``outlets``) per outlet label, in order of first appearance.
 
-    - ``outlets``: per outlet, documents, words, quotes, mean document tone (``tone``,
+    - ``outlets``: per outlet, documents, words, quotes (of the kinds compared), mean
+      document tone (``tone``,
       compound in [-1, 1]), mean GDELT tone, mean positive and negative shares.
     - ``mentions``: mentions per entity (index ``entity``, ``label``) per outlet.
     - ``entity_tone``: tone toward each entity per outlet (mean compound tone of the
@@ -119,15 +120,19 @@ def compare(
     by: Sequence[Hashable],
     labels: Sequence[str] = NAME_LABELS,
     top: int = 15,
+    kinds: Sequence[str] = SPEECH_KINDS,
 ) -> Comparison:
     """Compares outlets: ``by[i]`` is the outlet (any hashable label) of ``docs[i]``;
-    several documents may share one. ``labels`` are the entity labels compared.
+    several documents may share one. ``labels`` are the entity labels compared;
+    ``kinds`` the quote kinds counted (default ``SPEECH_KINDS``: direct and partial
+    quotes, not scare quotes; pass ``QUOTE_KINDS`` for all).
 
     Returns a :class:`Comparison` of pandas DataFrames (``outlets``, ``mentions``,
     ``entity_tone``, ``quotes``, ``quote_tone``) that renders as HTML in Jupyter, showing
     the ``top`` rows of each table.
     """
     pd = _pandas()
+    keep = check_kinds(kinds)
     if isinstance(docs, Document):
         raise TypeError("docs must be a sequence of Document; wrap one document in a list")
     docs = list(docs)
@@ -153,6 +158,8 @@ def compare(
             counts[et.label] = counts.get(et.label, 0) + et.mentions
             ent_rows.append((outlet, et.name, et.label, et.mentions, et.sentences, et.tone))
         for q in doc.quotes:
+            if q.kind not in keep:
+                continue
             speaker = q.speaker_text or UNNAMED
             label = q.speaker.label if q.speaker is not None else ""
             quote_rows.append((outlet, speaker, label, q.tone.compound))
@@ -239,7 +246,7 @@ def compare(
         t = doc.tone
         r["documents"] += 1
         r["words"] += t.word_count
-        r["quotes"] += len(doc.quotes)
+        r["quotes"] += sum(q.kind in keep for q in doc.quotes)
         r["tone"] += t.compound
         r["gdelt_tone"] += t.tone
         r["positive"] += t.positive

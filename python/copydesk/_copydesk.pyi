@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
-from typing import Any, final
+from typing import Any, Literal, final
 
 from typing_extensions import disjoint_base
 
@@ -142,7 +142,11 @@ class EntityTone:
 
 @final
 class Quote:
-    """A direct quotation (character offsets of the quoted words), its speaker and cue."""
+    """A quotation (character offsets of the quoted words), its speaker, cue and kind.
+
+    ``kind`` is ``"direct"``, ``"partial"`` (a fragment built into the reporter's
+    sentence) or ``"scare"`` (one to three words in marks with no speaker or cue).
+    """
 
     @property
     def text(self) -> str: ...
@@ -158,6 +162,8 @@ class Quote:
     def cue(self) -> str: ...
     @property
     def tone(self) -> Tone: ...
+    @property
+    def kind(self) -> Literal["direct", "partial", "scare"]: ...
     def __new__(
         cls,
         text: str,
@@ -167,6 +173,7 @@ class Quote:
         speaker_text: str | None = None,
         cue: str = "",
         tone: Tone | None = None,
+        kind: Literal["direct", "partial", "scare"] = "direct",
     ) -> Quote: ...
     def __eq__(self, value: object, /) -> bool: ...
 

@@ -104,6 +104,7 @@ def rows(doc: Document, doc_id: Any, level: str) -> list[dict[str, Any]]:
                 "speaker_label": q.speaker.label if q.speaker is not None else None,
                 "cue": q.cue,
                 "tone": q.tone.compound,
+                "kind": q.kind,
             }
             for q in doc.quotes
         ]
@@ -115,12 +116,30 @@ COLUMNS = {
     "sentences": ["doc", "sentence", "start", "end", "text", *TONE_FIELDS],
     "entities": ["doc", "start", "end", "text", "label", "score", "canonical"],
     "tokens": ["doc", "start", "end", "text", "kind"],
-    "quotes": ["doc", "start", "end", "text", "speaker", "speaker_label", "cue", "tone"],
+    "quotes": ["doc", "start", "end", "text", "speaker", "speaker_label", "cue", "tone", "kind"],
 }
+
+QUOTE_KINDS = ("direct", "partial", "scare")
+"""Every ``Quote.kind``."""
+SPEECH_KINDS = ("direct", "partial")
+"""The kinds that are reported speech (scare quotes are not)."""
+
+
+def check_kinds(kinds: Sequence[str]) -> set[str]:
+    """The set of ``kinds``, each checked against :data:`QUOTE_KINDS`."""
+    if isinstance(kinds, str):
+        raise TypeError("kinds must be a sequence of quote kinds, not a str")
+    unknown = [k for k in kinds if k not in QUOTE_KINDS]
+    if unknown:
+        raise ValueError(f"unknown quote kinds {unknown!r}; expected some of {QUOTE_KINDS}")
+    return set(kinds)
 
 
 def frame(
-    docs: Sequence[Document], level: str = "documents", ids: Sequence[Any] | None = None
+    docs: Sequence[Document],
+    level: str = "documents",
+    ids: Sequence[Any] | None = None,
+    kinds: Sequence[str] = QUOTE_KINDS,
 ) -> pd.DataFrame:
     """One row per document, sentence, entity, token or quote (``level=``).
 
@@ -128,14 +147,19 @@ def frame(
     ``ids[i]`` (default: the position ``i``) of the document a row comes from. At the
     ``quotes`` level, ``speaker`` is the speaker's canonical name (or the words naming an
     unnamed speaker, such as "a spokesman"), ``speaker_label`` the label of the speaker
-    entity (``None`` when the speaker is not a tagged entity) and ``tone`` the compound
-    tone of the quoted words.
+    entity (``None`` when the speaker is not a tagged entity), ``tone`` the compound
+    tone of the quoted words and ``kind`` the quote's kind (``"direct"``, ``"partial"``,
+    ``"scare"``); ``kinds=`` keeps only quotes of those kinds (default: all; pass
+    ``copydesk.SPEECH_KINDS`` to leave out scare quotes).
     """
     pd = _pandas()
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVELS)}")
+    keep = check_kinds(kinds)
     keys = _ids(docs, ids)
     data = [r for doc, k in zip(docs, keys, strict=True) for r in rows(doc, k, level)]
+    if level == "quotes" and len(keep) < len(QUOTE_KINDS):
+        data = [r for r in data if r["kind"] in keep]
     return pd.DataFrame(data, columns=COLUMNS[level])
 
 

@@ -48,6 +48,7 @@ KINDS: dict[str, dict[str, str]] = {
         "speaker_label": "str",
         "cue": "str",
         "tone": "float",
+        "kind": "str",
     },
 }
 assert all(["doc", *KINDS[lv]] == COLUMNS[lv] for lv in LEVELS), "KINDS out of step with COLUMNS"

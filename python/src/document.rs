@@ -222,6 +222,7 @@ struct QuoteView<'a> {
     speaker_text: Option<&'a str>,
     cue: &'a str,
     tone: &'a copydesk::Tone,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -289,6 +290,7 @@ impl<'a> View<'a> {
                 speaker_text: q.speaker_name.as_deref(),
                 cue: &q.cue,
                 tone: &q.tone,
+                kind: q.kind.as_str(),
             })
             .collect();
         cur.reset();

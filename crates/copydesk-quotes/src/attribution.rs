@@ -333,7 +333,9 @@ impl Doc<'_> {
             }
             s -= 1;
             let r = self.sentence(s);
+            // Within the paragraph (a bounded look: a "sentence" may be huge).
             if r.start < after
+                || open - r.start > 400
                 || (r.start..=open).any(|k| line_break_before(self.text, self.tokens, k))
             {
                 break;
