@@ -208,12 +208,12 @@ impl Doc<'_> {
                     // Words between the quotation and the cue must name the speaker
                     // ("…" and rejected claims that…: "claims" is a noun there).
                     _ => {
-                        let sp = self
-                            .quoted_as(a, j)
-                            .or_else(|| self.phrase_speaker(a, j))
-                            .filter(|x| x.mention.is_some())
-                            .or_else(|| self.misc_subject(a, j))
-                            .or_else(|| self.phrase_speaker(a, j));
+                        let sp = self.quoted_as(a, j).or_else(|| {
+                            self.phrase_speaker(a, j)
+                                .filter(|x| x.mention.is_some())
+                                .or_else(|| self.misc_subject(a, j))
+                                .or_else(|| self.phrase_speaker(a, j))
+                        });
                         // A name that cannot speak (`Petro-Canada said` tagged as a
                         // miscellaneous name) still makes this a cue, without a speaker.
                         let named_words = (a..j).all(|k| is_word(&self.tokens[k]))
