@@ -153,3 +153,47 @@ def test_example_articles_quotes(articles: list[str]) -> None:
             assert name in speaker.split()
         for q in doc.quotes:
             assert text[q.start : q.end] == q.text
+
+
+SCARE = (
+    'Talks end with "cautious progress"\n\n'
+    'Rex Tillerson said the deal was "a good day for both our nations". '
+    '"We will keep talking," he said.'
+)
+
+
+def test_quote_kinds() -> None:
+    doc = copydesk.analyze(SCARE)
+    got = [(q.text, q.kind, q.speaker_text) for q in doc.quotes]
+    assert got == [
+        ("cautious progress", "scare", None),
+        ("a good day for both our nations", "partial", "Rex Tillerson"),
+        ("We will keep talking", "direct", "Rex Tillerson"),
+    ]
+    assert [q["kind"] for q in doc.to_dict()["quotes"]] == ["scare", "partial", "direct"]
+    q = doc.quotes[0]
+    assert pickle.loads(pickle.dumps(q)) == q
+    assert "kind='scare'" in repr(q) or 'kind="scare"' in repr(q)
+    assert copydesk.Quote("x", 0, 1, kind="partial").kind == "partial"
+    assert copydesk.Quote("x", 0, 1).kind == "direct"
+    with pytest.raises(ValueError, match="quote kind"):
+        copydesk.Quote("x", 0, 1, kind="quoted")
+
+
+def test_frame_and_compare_filter_kinds() -> None:
+    pytest.importorskip("pandas")
+    docs = [copydesk.analyze(SCARE)]
+    df = copydesk.frame(docs, level="quotes")
+    assert list(df["kind"]) == ["scare", "partial", "direct"]
+    speech = copydesk.frame(docs, level="quotes", kinds=copydesk.SPEECH_KINDS)
+    assert list(speech["kind"]) == ["partial", "direct"]
+    with pytest.raises(ValueError, match="unknown quote kinds"):
+        copydesk.frame(docs, level="quotes", kinds=["quoted"])
+    with pytest.raises(TypeError):
+        copydesk.frame(docs, level="quotes", kinds="scare")
+    c = copydesk.compare(docs, by=["a"])
+    assert int(c.outlets.loc["a", "quotes"]) == 2
+    assert "(unnamed)" not in c.quotes.index.get_level_values("speaker")
+    every = copydesk.compare(docs, by=["a"], kinds=copydesk.QUOTE_KINDS)
+    assert int(every.outlets.loc["a", "quotes"]) == 3
+    assert "(unnamed)" in every.quotes.index.get_level_values("speaker")

@@ -33,7 +33,7 @@ from copydesk._copydesk import (
     tag_entities,
     tokenize,
 )
-from copydesk._frames import frame, mention_table
+from copydesk._frames import QUOTE_KINDS, SPEECH_KINDS, frame, mention_table
 from copydesk._pipeline import Pipeline
 
 __all__ = [
@@ -43,7 +43,9 @@ __all__ = [
     "EntityGroup",
     "EntityTone",
     "Pipeline",
+    "QUOTE_KINDS",
     "Quote",
+    "SPEECH_KINDS",
     "Sentence",
     "Token",
     "Tone",

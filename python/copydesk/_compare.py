@@ -16,7 +16,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from copydesk._copydesk import Document, link_referents
-from copydesk._frames import NAME_LABELS, Referents, _pandas
+from copydesk._frames import NAME_LABELS, SPEECH_KINDS, Referents, _pandas, check_kinds
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,7 +29,7 @@ class Comparison:
     """The comparison of outlets built by :func:`compare`; every table has one column (or
     row, for ``outlets``) per outlet label, in order of first appearance.
 
-    - ``outlets``: per outlet, documents, words, quotes and the means over its documents
+    - ``outlets``: per outlet, documents, words, quotes (of the kinds compared) and the means over its documents
       of ``mean_compound`` (the mean sentence compound, which separates outlets),
       ``compound`` (the document compound, which saturates on long articles), ``tone``
       (GDELT-style percentage) and the positive and negative shares.
@@ -102,15 +102,19 @@ def compare(
     by: Sequence[Hashable],
     labels: Sequence[str] = NAME_LABELS,
     top: int = 15,
+    kinds: Sequence[str] = SPEECH_KINDS,
 ) -> Comparison:
     """Compares outlets: ``by[i]`` is the outlet (any hashable label) of ``docs[i]``;
-    several documents may share one. ``labels`` are the entity labels compared.
+    several documents may share one. ``labels`` are the entity labels compared, and
+    ``kinds`` the quote kinds counted (default ``SPEECH_KINDS``: direct and partial
+    quotes, not scare quotes; pass ``QUOTE_KINDS`` for all).
 
     Returns a :class:`Comparison` of pandas DataFrames (``outlets``, ``mentions``,
     ``entity_tone``, ``quotes``, ``quote_tone``) that renders as HTML in Jupyter, showing
     the ``top`` rows of each table.
     """
     pd = _pandas()
+    keep = check_kinds(kinds)
     if isinstance(docs, Document):
         raise TypeError("docs must be a sequence of Document; wrap one document in a list")
     docs = list(docs)
@@ -135,6 +139,8 @@ def compare(
     q_tone: dict[tuple[str, str], dict[Hashable, float]] = {}
     for doc, outlet in zip(docs, by, strict=True):
         for q in doc.quotes:
+            if q.kind not in keep:
+                continue
             if q.speaker is not None:
                 k = links.get(q.speaker.canonical, (q.speaker.canonical, q.speaker.label))
             else:
@@ -171,7 +177,7 @@ def compare(
         t = doc.tone
         r["documents"] += 1
         r["words"] += t.word_count
-        r["quotes"] += len(doc.quotes)
+        r["quotes"] += sum(q.kind in keep for q in doc.quotes)
         r["mean_compound"] += doc.mean_compound()
         r["compound"] += t.compound
         r["tone"] += t.tone

@@ -151,7 +151,11 @@ class EntityTone:
 
 @final
 class Quote:
-    """A direct quotation (character offsets of the quoted words), its speaker and cue."""
+    """A quotation (character offsets of the quoted words), its speaker, cue and kind.
+
+    ``kind`` is ``"direct"``, ``"partial"`` (a fragment built into the reporter's
+    sentence) or ``"scare"`` (one to three words in marks with no speaker or cue).
+    """
 
     @property
     def text(self) -> str: ...
@@ -167,6 +171,8 @@ class Quote:
     def cue(self) -> str: ...
     @property
     def tone(self) -> Tone: ...
+    @property
+    def kind(self) -> Literal["direct", "partial", "scare"]: ...
     def __new__(
         cls,
         text: str,
@@ -176,6 +182,7 @@ class Quote:
         speaker_text: str | None = None,
         cue: str = "",
         tone: Tone | None = None,
+        kind: Literal["direct", "partial", "scare"] = "direct",
     ) -> Quote: ...
     def __eq__(self, value: object, /) -> bool: ...
 

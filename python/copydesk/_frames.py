@@ -136,6 +136,7 @@ def rows(
                 "speaker_end": q.speaker.end if q.speaker is not None else None,
                 "cue": q.cue,
                 "compound": q.tone.compound,
+                "kind": q.kind,
             }
             for q in doc.quotes
         ]
@@ -178,8 +179,24 @@ COLUMNS = {
         "speaker_end",
         "cue",
         "compound",
+        "kind",
     ],
 }
+
+QUOTE_KINDS = ("direct", "partial", "scare")
+"""Every ``Quote.kind``."""
+SPEECH_KINDS = ("direct", "partial")
+"""The kinds that are reported speech (scare quotes are not)."""
+
+
+def check_kinds(kinds: Sequence[str]) -> set[str]:
+    """The set of ``kinds``, each checked against :data:`QUOTE_KINDS`."""
+    if isinstance(kinds, str):
+        raise TypeError("kinds must be a sequence of quote kinds, not a str")
+    unknown = [k for k in kinds if k not in QUOTE_KINDS]
+    if unknown:
+        raise ValueError(f"unknown quote kinds {unknown!r}; expected some of {QUOTE_KINDS}")
+    return set(kinds)
 
 
 def frame(
@@ -187,6 +204,7 @@ def frame(
     level: str = "documents",
     ids: Sequence[Any] | None = None,
     link: bool = True,
+    kinds: Sequence[str] = QUOTE_KINDS,
 ) -> pd.DataFrame:
     """One row per document, sentence, entity, token or quote (``level=``).
 
@@ -208,7 +226,9 @@ def frame(
     such as "a spokesman"), ``speaker_label``, ``speaker_start`` and ``speaker_end`` the
     label and character offsets of the speaker's entity mention (for a pronoun, the
     mention it refers to; ``None`` when the speaker is not a tagged entity) and
-    ``compound`` the tone of the quoted words.
+    ``compound`` the tone of the quoted words, and ``kind`` the quote's kind
+    (``"direct"``, ``"partial"``, ``"scare"``); ``kinds=`` keeps only quotes of those kinds
+    (default: all; pass ``copydesk.SPEECH_KINDS`` to leave out scare quotes).
 
     Save a frame with pandas, e.g. ``frame(docs, "entities").to_parquet("ents.parquet")``
     (``pip install "copydesk[parquet]"``).
@@ -216,9 +236,12 @@ def frame(
     pd = _pandas()
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVELS)}")
+    keep = check_kinds(kinds)
     keys = _ids(docs, ids)
     links = link_referents(list(docs)) if level == "entities" and link else None
     data = [r for doc, k in zip(docs, keys, strict=True) for r in rows(doc, k, level, links)]
+    if level == "quotes" and len(keep) < len(QUOTE_KINDS):
+        data = [r for r in data if r["kind"] in keep]
     return pd.DataFrame(data, columns=COLUMNS[level])
 
 

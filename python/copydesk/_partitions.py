@@ -55,6 +55,7 @@ KINDS: dict[str, dict[str, str]] = {
         "speaker_end": "int?",
         "cue": "str",
         "compound": "float",
+        "kind": "str",
     },
 }
 assert all(["doc", *KINDS[lv]] == COLUMNS[lv] for lv in LEVELS), "KINDS out of step with COLUMNS"

@@ -253,6 +253,7 @@ struct QuoteView<'a> {
     speaker_end: Option<usize>,
     cue: &'a str,
     tone: &'a copydesk::Tone,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -339,6 +340,7 @@ impl<'a> View<'a> {
                 speaker_end: q.speaker_span.map(|(_, e)| char_of(e)),
                 cue: &q.cue,
                 tone: &q.tone,
+                kind: q.kind.as_str(),
             })
             .collect();
         cur.reset();

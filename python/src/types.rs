@@ -323,10 +323,12 @@ impl From<&copydesk::EntityTone> for EntityTone {
     }
 }
 
-/// A direct quotation: the quoted words (`text`, character offsets `start`/`end`, without
+/// A quotation: the quoted words (`text`, character offsets `start`/`end`, without
 /// the quotation marks), its `speaker` (an `Entity`, or `None` when the speaker is not a
 /// tagged entity), `speaker_text` (the speaker's canonical name, or the words naming an
-/// unnamed speaker such as "a spokesman"), the `cue` (e.g. `"said"`) and its `tone`.
+/// unnamed speaker such as "a spokesman"), the `cue` (e.g. `"said"`), its `tone` and its
+/// `kind`: `"direct"`, `"partial"` (a fragment built into the reporter's sentence) or
+/// `"scare"` (one to three words in marks that nobody is said to have said).
 #[pyclass(frozen, eq, get_all, module = "copydesk")]
 #[derive(Clone, PartialEq)]
 pub struct Quote {
@@ -344,12 +346,18 @@ pub struct Quote {
     pub cue: String,
     /// The tone of the quoted words.
     pub tone: Tone,
+    /// `"direct"`, `"partial"` or `"scare"`.
+    pub kind: &'static str,
 }
+
+/// The quotation kinds, as Python sees them.
+const QUOTE_KINDS: [&str; 3] = ["direct", "partial", "scare"];
 
 #[pymethods]
 impl Quote {
     #[new]
-    #[pyo3(signature = (text, start, end, speaker=None, speaker_text=None, cue="", tone=None))]
+    #[pyo3(signature = (text, start, end, speaker=None, speaker_text=None, cue="", tone=None, kind="direct"))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         text: String,
         start: usize,
@@ -358,10 +366,12 @@ impl Quote {
         speaker_text: Option<String>,
         cue: &str,
         tone: Option<&Bound<'_, Tone>>,
-    ) -> Self {
+        kind: &str,
+    ) -> PyResult<Self> {
+        let kind = known("quote kind", kind, &QUOTE_KINDS)?;
         let speaker = speaker.map(|e| e.get().clone());
         let speaker_text = speaker_text.or_else(|| speaker.as_ref().map(|e| e.canonical.clone()));
-        Self {
+        Ok(Self {
             text,
             start,
             end,
@@ -372,18 +382,20 @@ impl Quote {
                 || Tone::from(&copydesk::Tone::default()),
                 |t| t.get().clone(),
             ),
-        }
+            kind,
+        })
     }
 
     fn __repr__(&self) -> String {
         format!(
-            "Quote({:?}, start={}, end={}, speaker={:?}, cue={:?}, tone={:.3})",
+            "Quote({:?}, start={}, end={}, speaker={:?}, cue={:?}, tone={:.3}, kind={:?})",
             self.text,
             self.start,
             self.end,
             self.speaker_text.as_deref().unwrap_or("?"),
             self.cue,
-            self.tone.0.compound
+            self.tone.0.compound,
+            self.kind
         )
     }
 
@@ -399,6 +411,7 @@ impl Quote {
                 q.speaker_text.clone(),
                 q.cue.clone(),
                 q.tone.clone(),
+                q.kind,
             ),
         )
     }
@@ -471,6 +484,7 @@ pub fn quotes_to_py(text: &str, quotes: &[copydesk::Quote], entities: &[Entity])
                 speaker_text: q.speaker_name.clone(),
                 cue: q.cue.clone(),
                 tone: Tone::from(&q.tone),
+                kind: q.kind.as_str(),
             }
         })
         .collect()

@@ -10,7 +10,7 @@ use copydesk_tone::{DocumentTone, Tone};
 
 use crate::aliases::{plain_canonical, EntityGroup, Grouping};
 use crate::error::Error;
-use crate::quotes::Quote;
+use copydesk_quotes::Quote;
 
 /// A sentence of a [`Document`]: byte span (trimmed) and its tone.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

@@ -24,7 +24,7 @@
 //! ```
 //!
 //! Each component is usable on its own through the re-exported crates:
-//! [`tokenize`], [`sentences`], [`entities`], [`tone`].
+//! [`tokenize`], [`sentences`], [`entities`], [`tone`], [`quotes`].
 //!
 //! # API shape
 //!
@@ -42,22 +42,24 @@ mod error;
 mod lexicon;
 mod pipeline;
 mod pool;
-mod quotes;
+#[cfg(test)]
+mod quote_tests;
 mod referents;
 
 pub use copydesk_entities as entities;
+pub use copydesk_quotes as quotes;
 pub use copydesk_sentences as sentences;
 pub use copydesk_tokenize as tokenize;
 pub use copydesk_tone as tone;
 
 pub use aliases::{person_key, AliasTable, EntityGroup};
 pub use copydesk_entities::Label;
+pub use copydesk_quotes::{Quote, QuoteKind};
 pub use copydesk_tokenize::{Token, TokenKind};
 pub use copydesk_tone::Tone;
 pub use document::{Document, Entity, EntityTone, Sentence};
 pub use error::Error;
 pub use pipeline::{EntityRule, Pipeline, PipelineBuilder, PipelineConfig};
-pub use quotes::Quote;
 pub use referents::{link_referents, Referent};
 
 /// Analyses `text` with the default pipeline (every component, built-in models).

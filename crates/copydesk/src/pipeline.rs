@@ -12,10 +12,9 @@ use copydesk_sentences::SentenceSplitter;
 use copydesk_tokenize::Tokenizer;
 use copydesk_tone::{Lexicon, ToneScorer};
 
-use crate::aliases::{self, AliasTable};
+use crate::aliases::{self, AliasTable, Grouping};
 use crate::document::Document;
 use crate::error::Error;
-use crate::quotes;
 
 /// A user phrase rule: every occurrence of `phrase` is an entity with `label`, overriding
 /// the statistical model (like spaCy's EntityRuler).
@@ -302,7 +301,8 @@ impl Pipeline {
         let grouping = aliases::group(text, &entities, &self.aliases);
         let quotes = if self.config.quotes {
             let starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
-            quotes::find(text, &tokens, &starts, &entities, &grouping)
+            let mentions = quote_mentions(&entities, &grouping);
+            copydesk_quotes::find(text, &tokens, &starts, &mentions)
                 .into_iter()
                 .map(|f| {
                     let mut q = f.quote;
@@ -362,4 +362,27 @@ impl Pipeline {
             Err(_) => Ok(f()),
         }
     }
+}
+
+/// The entity mentions as the quote finder sees them: the label, canonical name and
+/// gender of each mention's referent group.
+pub(crate) fn quote_mentions<'a>(
+    entities: &[copydesk_entities::Entity],
+    grouping: &'a Grouping,
+) -> Vec<copydesk_quotes::Mention<'a>> {
+    entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let group = grouping.group_of.get(i).copied().flatten();
+            copydesk_quotes::Mention {
+                start: e.start,
+                end: e.end,
+                label: group.map_or(e.label, |g| grouping.groups[g].label),
+                name: grouping.canonical.get(i).map_or("", String::as_str),
+                group,
+                gender: group.and_then(|g| grouping.gender.get(g).copied().flatten()),
+            }
+        })
+        .collect()
 }

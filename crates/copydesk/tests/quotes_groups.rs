@@ -2,7 +2,7 @@
 //! non-empty, on token boundaries, ordered and non-overlapping; speakers valid indices;
 //! every name mention in exactly one group; JSON round trip; quotes can be turned off.
 
-use copydesk::{Document, Label, Pipeline};
+use copydesk::{Document, Label, Pipeline, QuoteKind};
 use proptest::prelude::*;
 
 fn check(doc: &Document) {
@@ -20,7 +20,25 @@ fn check(doc: &Document) {
         assert!(doc.tokens.iter().any(|t| t.end == q.end), "quote {i} end");
         assert!(q.speaker.is_none_or(|e| e < doc.entities.len()));
         assert!(q.sentence < doc.sentences.len());
-        assert!(!q.cue.is_empty());
+        if q.kind == QuoteKind::Scare {
+            assert!(q.cue.is_empty() && q.speaker_name.is_none(), "quote {i}");
+        }
+        if let Some(e) = q.speaker {
+            // The referent's label (its group's, what the quote finder goes by).
+            let label = doc
+                .entity_groups
+                .iter()
+                .find(|g| g.mentions.contains(&e))
+                .map_or(doc.entities[e].label, |g| g.label);
+            assert!(
+                !matches!(
+                    label,
+                    Label::Loc | Label::Date | Label::Time | Label::Money | Label::Percent
+                ),
+                "quote {i}: speaker {:?}",
+                doc.entities[e]
+            );
+        }
         if let Some((a, b)) = q.speaker_span {
             assert!(
                 a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)
