@@ -6,8 +6,10 @@ use crate::tags::{allowed, can_end, can_start, NTAGS};
 use crate::Error;
 
 const MAGIC: &[u8; 6] = b"CDNER\0";
-const VERSION: u16 = 4;
-/// The previous format (no second clustering), still readable.
+const VERSION: u16 = 5;
+/// The previous format (no name lists), still readable.
+const VERSION_4: u16 = 4;
+/// The format before it (no second clustering), still readable.
 const VERSION_3: u16 = 3;
 /// The format before it (no casing statistics, no gazetteer), still readable.
 const VERSION_2: u16 = 2;
@@ -333,6 +335,19 @@ impl Model {
                 out.push(*v);
             }
         }
+        let mut lists: Vec<(u64, u16)> = self
+            .clusters
+            .lists
+            .map
+            .iter()
+            .map(|(k, v)| (*k, *v))
+            .collect();
+        lists.sort_unstable();
+        out.extend_from_slice(&(lists.len() as u32).to_le_bytes());
+        for (k, v) in &lists {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&v.to_le_bytes());
+        }
         // Features in key order, for a deterministic file.
         let mut keys = self.keys.clone();
         keys.sort_unstable();
@@ -399,7 +414,7 @@ impl Model {
             cl_keys.push(k);
         }
         let mut alt = crate::hash::HashMap64::default();
-        if version >= VERSION {
+        if version >= VERSION_4 {
             let npaths = r.u32()? as usize;
             if npaths > usize::from(u16::MAX) || npaths > b.len() / 5 {
                 return Err(Error::Corrupt("second clustering size"));
@@ -440,6 +455,18 @@ impl Model {
             }
         }
         let [casing, gaz] = tables;
+        let mut lists = crate::hash::HashMap64::default();
+        if version >= VERSION {
+            let n = r.u32()? as usize;
+            if n > b.len() / 10 {
+                return Err(Error::Corrupt("name list size"));
+            }
+            lists.reserve(n);
+            for _ in 0..n {
+                let k = r.u64()?;
+                lists.insert(k, r.u16()?);
+            }
+        }
         let nf = r.u32()? as usize;
         if nf > b.len() / 11 {
             return Err(Error::Corrupt("feature count"));
@@ -481,6 +508,7 @@ impl Model {
                 alt,
                 casing,
                 gazetteer: crate::gazetteer::Gazetteer { map: gaz },
+                lists: crate::lists::NameLists { map: lists },
             },
         );
         m.two_pass = two_pass;
@@ -739,6 +767,7 @@ mod tests {
         c.map.insert(11, (5, 3));
         c.casing.insert(12, 7);
         c.gazetteer.add(&[1, 2, 3], 1);
+        c.lists.add(&[4, 5], 1 << 6);
         let mut m = Model::empty(c);
         m.history = true;
         m.temperature = 2.0;
@@ -747,18 +776,24 @@ mod tests {
         assert!(back.history && !back.two_pass);
         assert_eq!(back.clusters.casing_of(12), 7);
         assert_eq!(back.clusters.gazetteer.len(), 3);
+        assert_eq!(back.clusters.lists.len(), 2);
         assert_eq!(back.to_bytes(), bytes);
-        // A version-3 file (no second clustering) and a version-2 file (no casing, no
-        // gazetteer either) still load.
+        // A version-4 file (no name lists), a version-3 file (no second clustering either)
+        // and a version-2 file (no casing, no gazetteer either) still load.
         let mut old = Model::empty(Clusters::default());
         old.temperature = 2.0;
         let bytes = old.to_bytes();
         let alt_at = 6 + 2 + 1 + 4 + 4 * NTAGS * NTAGS + 8 * NTAGS + 4;
-        let mut b3 = bytes.clone();
+        let lists_at = alt_at + 12;
+        let mut b4 = bytes.clone();
+        b4[6..8].copy_from_slice(&VERSION_4.to_le_bytes());
+        b4.drain(lists_at..lists_at + 4);
+        assert!(Model::from_bytes(&b4).is_ok());
+        let mut b3 = b4.clone();
         b3[6..8].copy_from_slice(&VERSION_3.to_le_bytes());
         b3.drain(alt_at..alt_at + 4);
         assert!(Model::from_bytes(&b3).is_ok());
-        let mut b2 = bytes.clone();
+        let mut b2 = b4.clone();
         b2[6..8].copy_from_slice(&VERSION_2.to_le_bytes());
         // Drop the empty second-clustering count and the two empty table counts.
         b2.drain(alt_at..alt_at + 12);

