@@ -30,6 +30,8 @@ pub(crate) const FIRST: u16 = 1 << 4;
 /// Category bit of surnames.
 pub(crate) const LAST: u16 = 1 << 5;
 
+/// Category bit of countries.
+pub(crate) const COUNTRY: u16 = 1;
 /// Category bits of places: countries, cities, regions.
 pub(crate) const PLACES: u16 = 1 | 1 << 2 | 1 << 3;
 /// Category bits of organisations.
@@ -108,6 +110,31 @@ impl NameLists {
             h = next_key(h, lw);
         }
         self.map.get(&h).map_or(0, |&v| v & !PREFIX)
+    }
+
+    /// The longest listed name at the start of `lws`: its length in tokens and categories
+    /// (`(0, 0)` if none).
+    pub(crate) fn longest_prefix(&self, lws: &[u64]) -> (usize, u16) {
+        let mut best = (0, 0);
+        let Some(&first) = lws.first() else {
+            return best;
+        };
+        let mut h = first_key(first);
+        for j in 0..lws.len().min(MAX_LEN) {
+            if j > 0 {
+                h = next_key(h, lws[j]);
+            }
+            let Some(&v) = self.map.get(&h) else {
+                break;
+            };
+            if v & !PREFIX != 0 {
+                best = (j + 1, v & !PREFIX);
+            }
+            if v & PREFIX == 0 {
+                break;
+            }
+        }
+        best
     }
 
     /// Per token: the longest match covering it and its own categories.

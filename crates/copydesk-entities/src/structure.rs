@@ -7,7 +7,8 @@
 //! - one name, one label in a document: mentions of the same name whose labels disagree
 //!   take the label the document gives it with the most confidence, unless their own
 //!   confidence is high (the context clearly differs), and a lone surname takes the label
-//!   of the person it ends.
+//!   of the person it ends;
+//! - a listed country after a place cue ("in the Philippines", "from Russia") is LOC.
 
 use copydesk_tokenize::{normalize, Token};
 
@@ -74,7 +75,87 @@ pub(crate) fn apply(
     ents: Vec<Entity>,
 ) -> Vec<Entity> {
     let ents = trim_roles(text, tokens, lists, ents);
-    harmonize(text, ents)
+    let ents = harmonize(text, ents);
+    countries_as_places(text, tokens, lists, ents)
+}
+
+/// Words after which a country's name is a place ("in the Philippines", "from Russia").
+const PLACE_CUES: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "into",
+    "across",
+    "throughout",
+    "inside",
+    "visit",
+    "visited",
+    "visiting",
+    "toward",
+    "towards",
+];
+
+/// A listed country (that is not also an organisation) right after a place cue and "the",
+/// and not the start of a longer name, is a place: LOC over exactly its span, whatever the
+/// model made of it.
+fn countries_as_places(
+    text: &str,
+    tokens: &[Token],
+    lists: &NameLists,
+    mut ents: Vec<Entity>,
+) -> Vec<Entity> {
+    use crate::lists::{COUNTRY, ORGS};
+    let capitalised = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.kind == copydesk_tokenize::TokenKind::Word
+                && t.text(text).starts_with(char::is_uppercase)
+        })
+    };
+    let mut places: Vec<Entity> = Vec::new();
+    for i in 0..tokens.len() {
+        let cue = tokens[i].text(text);
+        if cue.len() > 10 || !PLACE_CUES.contains(&normalize(cue).as_ref()) {
+            continue;
+        }
+        let mut j = i + 1;
+        if tokens.get(j).is_some_and(|t| t.text(text) == "the") {
+            j += 1;
+        }
+        if !capitalised(j) {
+            continue;
+        }
+        let lws: Vec<u64> = tokens[j..tokens.len().min(j + crate::gazetteer::MAX_LEN)]
+            .iter()
+            .map(|t| hash_str(&normalize(t.text(text))))
+            .collect();
+        let (len, cats) = lists.longest_prefix(&lws);
+        if len == 0 || cats & COUNTRY == 0 || cats & ORGS != 0 {
+            continue;
+        }
+        let after = j + len;
+        let possessive = tokens.get(after).is_some_and(|t| t.text(text) == "'s");
+        if capitalised(after) || possessive && capitalised(after + 1) {
+            continue;
+        }
+        places.push(Entity {
+            start: tokens[j].start,
+            end: tokens[after - 1].end,
+            label: Label::Loc,
+            score: 1.0,
+        });
+    }
+    if places.is_empty() {
+        return ents;
+    }
+    for p in &mut places {
+        if let Some(e) = ents.iter().find(|e| e.start == p.start && e.end == p.end) {
+            p.score = if e.label == Label::Loc { e.score } else { 1.0 - e.score };
+        }
+    }
+    ents.retain(|e| !places.iter().any(|p| e.start < p.end && p.start < e.end));
+    ents.extend(places);
+    ents.sort_by_key(|e| (e.start, e.end));
+    ents
 }
 
 fn is_role(word: &str) -> bool {
@@ -172,6 +253,19 @@ fn harmonize(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_country_after_a_place_cue_is_a_place() {
+        let text = "Talks in the Philippines and in Russia's capital, not in Russia Today.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let lists = NameLists::from_tsv("Philippines\tcountry\nRussia\tcountry\n");
+        let ents = vec![ent(text, "Philippines", 0, Label::Org, 0.6)];
+        let got: Vec<(&str, Label)> = countries_as_places(text, &tokens, &lists, ents)
+            .iter()
+            .map(|e| (e.text(text), e.label))
+            .collect();
+        assert_eq!(got, [("Philippines", Label::Loc), ("Russia", Label::Loc)]);
+    }
+
     use super::*;
 
     fn ent(text: &str, name: &str, from: usize, label: Label, score: f32) -> Entity {

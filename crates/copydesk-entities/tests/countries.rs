@@ -24,27 +24,34 @@ const PLACE_CUES: &[&str] = &[
     "towards",
 ];
 
-/// The country names of `data/gazetteer.tsv`, as token sequences.
-fn countries() -> Vec<Vec<String>> {
+/// The names of `data/gazetteer.tsv` as lower-cased token sequences, each with whether it
+/// is a country, longest first (so that "South Korea" is tried before "Korea", and "Mexico
+/// City" before "Mexico").
+fn countries() -> Vec<(Vec<String>, bool)> {
     let tsv = include_str!("../data/gazetteer.tsv");
-    let mut out: Vec<Vec<String>> = tsv
+    let mut out: Vec<(Vec<String>, bool)> = tsv
         .lines()
-        .filter_map(|l| l.strip_suffix("\tcountry"))
-        .map(|name| {
-            tokenize(name)
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(name, cat)| {
+            let words = tokenize(name)
                 .iter()
-                .map(|t| t.text(name).to_owned())
-                .collect()
+                .map(|t| t.text(name).to_lowercase())
+                .collect();
+            (words, cat == "country")
         })
         .collect();
-    // Longest first, so that "South Korea" is tried before "Korea".
-    out.sort_by_key(|n: &Vec<String>| std::cmp::Reverse(n.len()));
+    out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(b.1.cmp(&a.1)));
     out
 }
 
 /// Countries used as places in `text` whose tagging is not one LOC entity of exactly
 /// their span, as `(name, what the tagger gave)`.
-fn misses(tagger: &EntityTagger, names: &[Vec<String>], text: &str) -> Vec<(String, String)> {
+fn misses(
+    tagger: &EntityTagger,
+    names: &[(Vec<String>, bool)],
+    text: &str,
+) -> Vec<(String, String)> {
     let toks = tokenize(text);
     let ents = tagger.tag_text(text);
     let mut out = Vec::new();
@@ -56,18 +63,32 @@ fn misses(tagger: &EntityTagger, names: &[Vec<String>], text: &str) -> Vec<(Stri
         if toks.get(j).is_some_and(|t| t.text(text) == "the") {
             j += 1;
         }
-        let Some(name) = names.iter().find(|n| {
-            n.iter()
-                .enumerate()
-                .all(|(k, w)| toks.get(j + k).is_some_and(|t| t.text(text) == w))
+        if !toks
+            .get(j)
+            .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
+        {
+            continue;
+        }
+        // The longest listed name here must be a country.
+        let Some((name, true)) = names.iter().find(|(n, _)| {
+            n.iter().enumerate().all(|(k, w)| {
+                toks.get(j + k)
+                    .is_some_and(|t| t.text(text).to_lowercase() == *w)
+            })
         }) else {
             continue;
         };
         let (start, end) = (toks[j].start, toks[j + name.len() - 1].end);
-        // Part of a longer name ("in the United States Senate", "to Russia Today").
-        if toks.get(j + name.len()).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase)
-        }) {
+        // Part of a longer name ("in the United States Senate", "to Russia Today", "the
+        // UK's Human Rights Watch").
+        let capitalised = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase)
+            })
+        };
+        let after = j + name.len();
+        let possessive = toks.get(after).is_some_and(|t| t.text(text) == "'s");
+        if capitalised(after) || possessive && capitalised(after + 1) {
             continue;
         }
         let hit = ents
