@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +21,13 @@ distributed = pytest.importorskip("distributed")
 
 from copydesk.dask import analyze_bag, analyze_frame  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared/data/corpus/news-1mb.jsonl"
 N_ARTICLES = 200
 HAS_QUOTES = hasattr(copydesk.Document, "quotes")
 
 
 @pytest.fixture(scope="module")
-def news() -> pd.DataFrame:
-    if not CORPUS.exists():
-        pytest.skip(f"news sample not found at {CORPUS}")
-    with CORPUS.open(encoding="utf-8") as f:
+def news(shared_data: Callable[[str], Path]) -> pd.DataFrame:
+    with shared_data("corpus/news-1mb.jsonl").open(encoding="utf-8") as f:
         records = [json.loads(line) for _, line in zip(range(N_ARTICLES), f, strict=False)]
     # A string index (ids) for the "index is the id" path; a missing text on purpose.
     df = pd.DataFrame(records)[["id", "source", "text"]]

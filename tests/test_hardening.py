@@ -143,16 +143,21 @@ def test_one_bad_batch_item_names_its_index(nlp, bad, exc, index):
     texts: list = list(TEXTS[:6])
     texts[index] = bad
     result = None
-    with pytest.raises(exc, match=rf"\[{index}\]"):
+    with pytest.raises(exc, match=rf"^texts\[{index}\] ") as info:
         result = nlp.analyze_many(texts)
     assert result is None
-    with pytest.raises(exc, match=rf"\[{index}\]"):
+    assert info.value.index == index
+    assert str(info.value) == f"texts[{index}] {info.value.detail}"
+    with pytest.raises(exc, match=rf"\[{index}\]") as info:
         nlp.analyze_many(t for t in texts)  # a generator is a valid iterable too
+    assert info.value.index == index
 
 
-def test_pipe_names_the_index_of_a_bad_item(nlp):
-    with pytest.raises(TypeError, match=r"\[2\]"):
-        list(nlp.pipe(["a", "b", 3], batch_size=2))
+@pytest.mark.parametrize(("bad", "exc"), [(3, TypeError), ("\udc80", ValueError)])
+def test_pipe_names_the_index_of_a_bad_item(nlp, bad, exc):
+    with pytest.raises(exc, match=r"^texts\[2\] ") as info:
+        list(nlp.pipe(["a", "b", bad], batch_size=2))
+    assert info.value.index == 2
 
 
 def test_a_bad_item_does_not_poison_the_pipeline(nlp):

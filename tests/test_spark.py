@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -24,7 +25,6 @@ pd = pytest.importorskip("pandas")
 
 from copydesk.spark import SCHEMAS, analyze_partitions, schema  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared/data/corpus/news-1mb.jsonl"
 HAS_QUOTES = hasattr(copydesk.Document, "quotes")
 TESTED_LEVELS = [lv for lv in LEVELS if lv != "quotes" or HAS_QUOTES]
 
@@ -33,10 +33,8 @@ SPARK_OF_PANDAS = {"int64": "bigint", "float64": "double", "object": "string", "
 
 
 @pytest.fixture(scope="module")
-def news() -> pd.DataFrame:
-    if not CORPUS.exists():
-        pytest.skip(f"news sample not found at {CORPUS}")
-    with CORPUS.open(encoding="utf-8") as f:
+def news(shared_data: Callable[[str], Path]) -> pd.DataFrame:
+    with shared_data("corpus/news-1mb.jsonl").open(encoding="utf-8") as f:
         records = [json.loads(line) for _, line in zip(range(60), f, strict=False)]
     return pd.DataFrame(records)[["id", "text"]]
 

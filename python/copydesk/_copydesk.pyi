@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
-from typing import Any, final
+from typing import Any, Literal, TypeAlias, final
 
 from typing_extensions import disjoint_base
 
@@ -26,6 +26,14 @@ __all__ = [
 
 __version__: str
 
+# The values `Token.kind` and the entity `label`s take (`copydesk_tokenize::TokenKind`,
+# `copydesk_entities::Label`); private names, so that stubtest does not look for them at
+# runtime.
+_TokenKind: TypeAlias = Literal[
+    "word", "number", "punct", "symbol", "url", "email", "hashtag", "mention", "emoji"
+]
+_Label: TypeAlias = Literal["PER", "ORG", "LOC", "MISC", "DATE", "TIME", "MONEY", "PERCENT"]
+
 @final
 class Token:
     """A token with character offsets into the analysed text."""
@@ -37,8 +45,8 @@ class Token:
     @property
     def end(self) -> int: ...
     @property
-    def kind(self) -> str: ...
-    def __new__(cls, text: str, start: int, end: int, kind: str) -> Token: ...
+    def kind(self) -> _TokenKind: ...
+    def __new__(cls, text: str, start: int, end: int, kind: _TokenKind) -> Token: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
@@ -101,7 +109,7 @@ class Entity:
     @property
     def text(self) -> str: ...
     @property
-    def label(self) -> str: ...
+    def label(self) -> _Label: ...
     @property
     def start(self) -> int: ...
     @property
@@ -113,7 +121,7 @@ class Entity:
     def __new__(
         cls,
         text: str,
-        label: str,
+        label: _Label,
         start: int,
         end: int,
         score: float = 1.0,
@@ -128,7 +136,7 @@ class EntityTone:
     @property
     def name(self) -> str: ...
     @property
-    def label(self) -> str: ...
+    def label(self) -> _Label: ...
     @property
     def mentions(self) -> int: ...
     @property
@@ -136,7 +144,7 @@ class EntityTone:
     @property
     def tone(self) -> float: ...
     def __new__(
-        cls, name: str, label: str, mentions: int, sentences: int, tone: float
+        cls, name: str, label: _Label, mentions: int, sentences: int, tone: float
     ) -> EntityTone: ...
     def __eq__(self, value: object, /) -> bool: ...
 
@@ -177,10 +185,10 @@ class EntityGroup:
     @property
     def canonical(self) -> str: ...
     @property
-    def label(self) -> str: ...
+    def label(self) -> _Label: ...
     @property
     def mentions(self) -> list[int]: ...
-    def __new__(cls, canonical: str, label: str, mentions: Sequence[int]) -> EntityGroup: ...
+    def __new__(cls, canonical: str, label: _Label, mentions: Sequence[int]) -> EntityGroup: ...
     def __len__(self) -> int: ...
     def __eq__(self, value: object, /) -> bool: ...
 
@@ -223,7 +231,7 @@ class Pipeline:
         tone: bool = True,
         abbreviations: Sequence[str] | None = None,
         titles: Sequence[str] | None = None,
-        entity_rules: Mapping[str, str] | Sequence[tuple[str, str]] | None = None,
+        entity_rules: Mapping[str, _Label] | Sequence[tuple[str, _Label]] | None = None,
         entity_model: str | PathLike[str] | None = None,
         tone_lexicon: Mapping[str, float] | None = None,
         replace_tone_lexicon: bool = False,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -22,6 +21,10 @@ class Pipeline(_copydesk.Pipeline):
       parallel without the GIL.
     - ``nlp.pipe(texts, n_threads=None, batch_size=64, progress=False)``: a stream of
       documents that never holds more than one batch.
+
+    A bad item in a batch (not a ``str``: ``TypeError``; a lone surrogate: ``ValueError``)
+    fails the whole call; the exception names ``texts[i]`` and has the attributes ``index``
+    (``i``, within the whole input, also for ``pipe``) and ``detail``.
 
     One pipeline may be shared by many Python threads. It pickles by its configuration.
     """
@@ -52,14 +55,14 @@ class Pipeline(_copydesk.Pipeline):
                 batch = list(islice(it, batch_size))
                 if not batch:
                     return
-                for j, t in enumerate(batch):
-                    if not isinstance(t, str):
-                        raise TypeError(f"texts[{start + j}] must be str, not {type(t).__name__}")
                 try:
                     docs = self.analyze_many(batch, n_threads=n_threads)
-                except ValueError as e:
+                except (TypeError, ValueError) as e:
+                    index = getattr(e, "index", None)
+                    if index is None:
+                        raise
                     # Name the index within the whole input, not within this batch.
-                    raise ValueError(_shift_index(str(e), start)) from None
+                    raise _item_error(type(e), start + index, e.detail) from None
                 start += len(batch)
                 if bar is not None:
                     bar.update(len(batch))
@@ -69,9 +72,13 @@ class Pipeline(_copydesk.Pipeline):
                 bar.close()
 
 
-def _shift_index(message: str, offset: int) -> str:
-    """Rewrites a leading ``texts[k]`` in an error message to ``texts[k + offset]``."""
-    return re.sub(r"^texts\[(\d+)\]", lambda m: f"texts[{int(m.group(1)) + offset}]", message)
+def _item_error(kind: type[Exception], index: int, detail: str) -> Exception:
+    """An error about ``texts[index]``, with the ``index`` and ``detail`` attributes the
+    native batch errors carry."""
+    err = kind(f"texts[{index}] {detail}")
+    err.index = index  # type: ignore[attr-defined]
+    err.detail = detail  # type: ignore[attr-defined]
+    return err
 
 
 def _progress_bar(texts: Iterable[str]):

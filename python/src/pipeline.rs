@@ -1,54 +1,20 @@
 //! The Python `Pipeline` and the batch machinery: input extraction with per-item errors,
-//! work in chunks without the GIL (so Ctrl-C is honoured between chunks), fork-safe pools.
+//! work in chunks without the GIL (so Ctrl-C is honoured between chunks) on the facade's
+//! thread pools (`copydesk::Pipeline::analyze_many_on`, fork-safe).
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::Arc;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
-use rayon::prelude::*;
 
 use crate::document::Document;
-use crate::errors::to_py_err;
+use crate::errors::{item_err, to_py_err};
 
 /// Texts per chunk of a batch are limited to this many bytes: the GIL is re-taken and
 /// signals (Ctrl-C) are checked between chunks.
 const CHUNK_BYTES: usize = 1 << 20;
-
-/// Thread pools by (process id, thread count). Keyed by process id so that a child
-/// created by `fork` (Spark, multiprocessing) never touches the parent's dead threads.
-type PoolMap = HashMap<(u32, usize), Arc<rayon::ThreadPool>>;
-
-static POOLS: LazyLock<Mutex<PoolMap>> = LazyLock::new(|| Mutex::new(HashMap::new()));
-
-/// A thread pool with `n` threads (default: the number of cores, or RAYON_NUM_THREADS).
-pub fn pool(n: Option<usize>) -> PyResult<Arc<rayon::ThreadPool>> {
-    let n = match n {
-        Some(0) => return Err(PyValueError::new_err("n_threads must be at least 1")),
-        Some(n) => n,
-        None => std::env::var("RAYON_NUM_THREADS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .filter(|&n| n > 0)
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-    };
-    let key = (std::process::id(), n);
-    let mut pools = POOLS.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(p) = pools.get(&key) {
-        return Ok(p.clone());
-    }
-    pools.retain(|(pid, _), _| *pid == key.0);
-    let p = Arc::new(
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .thread_name(|i| format!("copydesk-{i}"))
-            .build()
-            .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}")))?,
-    );
-    pools.insert(key, p.clone());
-    Ok(p)
-}
 
 /// Extracts a sequence of `str` (not a `str` itself), naming the index of a bad item.
 pub fn extract_texts<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyString>>> {
@@ -69,10 +35,8 @@ pub fn extract_texts<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, 
         match item.cast_into::<PyString>() {
             Ok(s) => out.push(s),
             Err(e) => {
-                return Err(PyTypeError::new_err(format!(
-                    "texts[{i}] must be str, not {}",
-                    type_name(&e.into_inner())
-                )))
+                let detail = format!("must be str, not {}", type_name(&e.into_inner()));
+                return Err(item_err::<PyTypeError>(texts.py(), i, detail));
             }
         }
     }
@@ -92,7 +56,8 @@ pub fn as_strs<'a>(texts: &'a [Bound<'_, PyString>]) -> PyResult<Vec<&'a str>> {
         .enumerate()
         .map(|(i, s)| {
             s.to_str().map_err(|e| {
-                PyValueError::new_err(format!("texts[{i}] cannot be encoded as UTF-8: {e}"))
+                let detail = format!("cannot be encoded as UTF-8: {e}");
+                item_err::<PyValueError>(s.py(), i, detail)
             })
         })
         .collect()
@@ -106,7 +71,9 @@ pub fn analyze_batch(
     texts: &[&str],
     threads: Option<usize>,
 ) -> PyResult<Vec<copydesk::Document>> {
-    let pool = pool(threads.or(pipeline.config().threads))?;
+    if threads == Some(0) {
+        return Err(PyValueError::new_err("n_threads must be at least 1"));
+    }
     let mut out = Vec::with_capacity(texts.len());
     let mut rest = texts;
     while !rest.is_empty() {
@@ -118,8 +85,9 @@ pub fn analyze_batch(
         }
         let (chunk, tail) = rest.split_at(n);
         rest = tail;
-        let docs: Vec<copydesk::Document> =
-            py.detach(|| pool.install(|| chunk.par_iter().map(|t| pipeline.analyze(t)).collect()));
+        let docs = py
+            .detach(|| pipeline.analyze_many_on(chunk, threads))
+            .map_err(to_py_err)?;
         out.extend(docs);
         py.check_signals()?;
     }

@@ -2,7 +2,6 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 use pyo3::IntoPyObjectExt;
 
 use crate::offsets::CharCursor;
@@ -70,115 +69,85 @@ impl Token {
     }
 }
 
-/// Tone scores of a text (see `copydesk.score_tone`).
-#[pyclass(frozen, eq, get_all, module = "copydesk")]
+/// Tone scores of a text (see `copydesk.score_tone`): the facade's `Tone`, wrapped. Its
+/// fields are listed once, in the `tone_class!` call below, which generates the getters,
+/// the constructor, `to_dict`, `__repr__` and pickling from that list.
+#[pyclass(frozen, eq, module = "copydesk")]
 #[derive(Clone, PartialEq)]
-pub struct Tone {
-    /// Overall tone in [-1, 1].
-    pub compound: f64,
-    /// Share of positive valence, in [0, 1].
-    pub positive: f64,
-    /// Share of negative valence, in [0, 1].
-    pub negative: f64,
-    /// Share of neutral words, in [0, 1]; the three shares sum to 1 (all 0 for empty text).
-    pub neutral: f64,
-    /// Share of sentiment-bearing words, in [0, 1].
-    pub polarity: f64,
-    /// Number of word-like tokens.
-    pub word_count: usize,
-    /// GDELT-style tone: positive minus negative word percentage.
-    pub tone: f64,
-    /// GDELT-style activity reference density (percent of words).
-    pub activity: f64,
-    /// GDELT-style self/group reference density (percent of words).
-    pub self_reference: f64,
-}
+pub struct Tone(pub copydesk::Tone);
 
 impl From<&copydesk::Tone> for Tone {
     fn from(t: &copydesk::Tone) -> Self {
-        Self {
-            compound: t.compound,
-            positive: t.positive,
-            negative: t.negative,
-            neutral: t.neutral,
-            polarity: t.polarity,
-            word_count: t.word_count,
-            tone: t.tone,
-            activity: t.activity,
-            self_reference: t.self_reference,
-        }
+        Self(*t)
     }
 }
 
-#[pymethods]
-impl Tone {
-    #[new]
-    #[pyo3(signature = (compound=0.0, positive=0.0, negative=0.0, neutral=0.0, polarity=0.0, word_count=0, tone=0.0, activity=0.0, self_reference=0.0))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        compound: f64,
-        positive: f64,
-        negative: f64,
-        neutral: f64,
-        polarity: f64,
-        word_count: usize,
-        tone: f64,
-        activity: f64,
-        self_reference: f64,
-    ) -> Self {
-        Self {
-            compound,
-            positive,
-            negative,
-            neutral,
-            polarity,
-            word_count,
-            tone,
-            activity,
-            self_reference,
+macro_rules! tone_class {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty = $default:tt),* $(,)?) => {
+        #[pymethods]
+        impl Tone {
+            #[new]
+            #[pyo3(signature = ($($name = $default),*))]
+            #[allow(clippy::too_many_arguments)]
+            fn new($($name: $ty),*) -> Self {
+                Self(copydesk::Tone { $($name),* })
+            }
+
+            $(
+                $(#[$doc])*
+                #[getter]
+                fn $name(&self) -> $ty {
+                    self.0.$name
+                }
+            )*
+
+            fn __repr__(&self) -> String {
+                tone_repr(&self.0)
+            }
+
+            fn __reduce__<'py>(
+                slf: &Bound<'py, Self>,
+            ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+                let t = slf.get().0;
+                reduce(slf, ($(t.$name,)*))
+            }
+
+            /// The scores as a plain dict.
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+                let d = pyo3::types::PyDict::new(py);
+                $(d.set_item(stringify!($name), self.0.$name)?;)*
+                Ok(d)
+            }
         }
-    }
+    };
+}
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Tone(compound={:.3}, positive={:.3}, negative={:.3}, neutral={:.3}, polarity={:.3}, word_count={}, tone={:.2}, activity={:.2}, self_reference={:.2})",
-            self.compound, self.positive, self.negative, self.neutral, self.polarity, self.word_count, self.tone, self.activity, self.self_reference
-        )
-    }
+fn tone_repr(t: &copydesk::Tone) -> String {
+    format!(
+        "Tone(compound={:.3}, positive={:.3}, negative={:.3}, neutral={:.3}, polarity={:.3}, word_count={}, tone={:.2}, activity={:.2}, self_reference={:.2})",
+        t.compound, t.positive, t.negative, t.neutral, t.polarity, t.word_count, t.tone, t.activity, t.self_reference
+    )
+}
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
-        let t = slf.get();
-        let args = PyTuple::new(
-            slf.py(),
-            [
-                t.compound.into_pyobject(slf.py())?.into_any(),
-                t.positive.into_pyobject(slf.py())?.into_any(),
-                t.negative.into_pyobject(slf.py())?.into_any(),
-                t.neutral.into_pyobject(slf.py())?.into_any(),
-                t.polarity.into_pyobject(slf.py())?.into_any(),
-                t.word_count.into_pyobject(slf.py())?.into_any(),
-                t.tone.into_pyobject(slf.py())?.into_any(),
-                t.activity.into_pyobject(slf.py())?.into_any(),
-                t.self_reference.into_pyobject(slf.py())?.into_any(),
-            ],
-        )?;
-        reduce(slf, args)
-    }
-
-    /// The scores as a plain dict.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
-        let d = pyo3::types::PyDict::new(py);
-        d.set_item("compound", self.compound)?;
-        d.set_item("positive", self.positive)?;
-        d.set_item("negative", self.negative)?;
-        d.set_item("neutral", self.neutral)?;
-        d.set_item("polarity", self.polarity)?;
-        d.set_item("word_count", self.word_count)?;
-        d.set_item("tone", self.tone)?;
-        d.set_item("activity", self.activity)?;
-        d.set_item("self_reference", self.self_reference)?;
-        Ok(d)
-    }
+tone_class! {
+    /// Overall tone in [-1, 1].
+    compound: f64 = 0.0,
+    /// Share of positive valence, in [0, 1].
+    positive: f64 = 0.0,
+    /// Share of negative valence, in [0, 1].
+    negative: f64 = 0.0,
+    /// Share of neutral words, in [0, 1]; the three shares sum to 1 (all 0 for empty text).
+    neutral: f64 = 0.0,
+    /// Share of sentiment-bearing words, in [0, 1].
+    polarity: f64 = 0.0,
+    /// Number of word-like tokens.
+    word_count: usize = 0,
+    /// GDELT-style tone: positive minus negative word percentage.
+    tone: f64 = 0.0,
+    /// GDELT-style activity reference density (percent of words).
+    activity: f64 = 0.0,
+    /// GDELT-style self/group reference density (percent of words).
+    self_reference: f64 = 0.0,
 }
 
 /// A sentence: `text`, character offsets, and its `tone` (`None` from `split_sentences`).
@@ -212,7 +181,7 @@ impl Sentence {
         match &self.tone {
             Some(t) => format!(
                 "Sentence({:?}, start={}, end={}, tone={:.3})",
-                self.text, self.start, self.end, t.compound
+                self.text, self.start, self.end, t.0.compound
             ),
             None => format!(
                 "Sentence({:?}, start={}, end={})",
@@ -414,7 +383,7 @@ impl Quote {
             self.end,
             self.speaker_text.as_deref().unwrap_or("?"),
             self.cue,
-            self.tone.compound
+            self.tone.0.compound
         )
     }
 

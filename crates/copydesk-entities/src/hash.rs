@@ -1,13 +1,10 @@
 //! Small, stable 64-bit hashing for feature keys (identical across platforms and runs).
 
+use copydesk_tokenize::hash::{fnv1a, fnv1a_extend, FNV_OFFSET};
+
 /// FNV-1a over bytes, then a final mix.
 pub(crate) fn hash_str(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    mix(h)
+    mix(fnv1a(s.as_bytes()))
 }
 
 /// The splitmix64 finaliser.
@@ -50,9 +47,7 @@ impl std::hash::Hasher for IdentityHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0 = fnv1a_extend(self.0, bytes);
     }
     fn write_u64(&mut self, v: u64) {
         self.0 = v;
@@ -69,15 +64,12 @@ pub(crate) struct Fnv(u64);
 
 impl Fnv {
     pub(crate) fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+        Fnv(FNV_OFFSET)
     }
     #[inline]
     pub(crate) fn push_char(&mut self, c: char) {
         let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0 = fnv1a_extend(self.0, c.encode_utf8(&mut buf).as_bytes());
     }
     pub(crate) fn finish(self) -> u64 {
         mix(self.0)

@@ -10,14 +10,14 @@ use copydesk_entities::corpus::{self, Format};
 use copydesk_entities::{EntityTagger, Label};
 
 /// Dev micro F1 reached by the committed model (see model/README.md), minus a hair.
-const MIN_F1: f64 = 0.931;
+const MIN_F1: f64 = 0.930;
 
 /// No label may fall below this.
-const MIN_LABEL_F1: f64 = 0.88;
+const MIN_LABEL_F1: f64 = 0.875;
 
 #[test]
 fn conll_dev_f1() {
-    let Some(raw) = common::shared("conll_dev_f1", "data/ner/conll2003/dev.conll") else {
+    let Some(raw) = common::shared("ner/conll2003/dev.conll") else {
         return;
     };
     let docs = corpus::read(&raw, Format::Conll2003);

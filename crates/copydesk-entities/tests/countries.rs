@@ -128,7 +128,7 @@ fn countries_in_news_are_places() {
     let raw = match std::env::var("COPYDESK_COUNTRY_CORPUS") {
         Ok(path) => std::fs::read_to_string(path).expect("COPYDESK_COUNTRY_CORPUS"),
         Err(_) => {
-            match common::shared("countries_in_news_are_places", "data/corpus/news-1mb.jsonl") {
+            match common::shared("corpus/news-1mb.jsonl") {
                 Some(raw) => raw,
                 None => return,
             }

@@ -7,8 +7,8 @@ mod common;
 use copydesk_entities::corpus::{self, Format};
 use copydesk_entities::EntityTagger;
 
-fn check(test: &str, rel: &str, min_f1: f64) {
-    let Some(raw) = common::shared(test, rel) else {
+fn check(rel: &str, min_f1: f64) {
+    let Some(raw) = common::shared(rel) else {
         return;
     };
     let docs = corpus::read(&raw, Format::from_path(rel));
@@ -17,25 +17,21 @@ fn check(test: &str, rel: &str, min_f1: f64) {
     assert!(f >= min_f1, "{rel}: micro F1 {f:.4} < {min_f1}");
 }
 
+/// The committed model scores 0.653 (it was 0.200 before the name lists and the extra
+/// training text).
 #[test]
 fn broad_twitter_corpus_dev() {
-    check(
-        "broad_twitter_corpus_dev",
-        "data/ner/extra/btc.dev.conll",
-        0.0,
-    );
+    check("ner/extra/btc.dev.conll", 0.645);
 }
 
+/// 0.679 (0.545 before); UNER English-EWT is never trained on.
 #[test]
 fn uner_ewt_dev() {
-    check("uner_ewt_dev", "data/ner/extra/uner-ewt-dev.iob2", 0.0);
+    check("ner/extra/uner-ewt-dev.iob2", 0.670);
 }
 
+/// 0.754 (0.546 before).
 #[test]
 fn crossner_politics_dev() {
-    check(
-        "crossner_politics_dev",
-        "data/ner/extra/crossner-politics-dev.txt",
-        0.0,
-    );
+    check("ner/extra/crossner-politics-dev.txt", 0.745);
 }

@@ -2,34 +2,13 @@
 //! and sentence starters. Defaults are embedded from `data/*.txt` and parsed once.
 
 use std::collections::HashSet as StdHashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock};
 
-/// FNV-1a: the keys are short words, for which it is much faster than SipHash. The
-/// lists are fixed data plus the user's own entries, so hash flooding is not a concern.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Fnv(u64);
+use copydesk_tokenize::hash::FnvBuildHasher;
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A set of words hashed with [`Fnv`].
-pub(crate) type HashSet<T> = StdHashSet<T, BuildHasherDefault<Fnv>>;
+/// A set of words hashed with FNV-1a (`copydesk_tokenize::hash`): the keys are short
+/// words, for which it is much faster than SipHash.
+pub(crate) type HashSet<T> = StdHashSet<T, FnvBuildHasher>;
 
 /// Longest word (in bytes) looked up in the lists; longer words are never abbreviations.
 pub(crate) const MAX_KEY: usize = 32;
@@ -48,9 +27,7 @@ pub(crate) struct Lexicon {
 }
 
 fn parse(list: &str) -> HashSet<Box<str>> {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    copydesk_tokenize::list_entries(list)
         .map(Box::from)
         .collect()
 }
@@ -60,7 +37,9 @@ static DEFAULT: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
         titles: parse(include_str!("../data/titles.txt")),
         abbreviations: parse(include_str!("../data/abbreviations.txt")),
         numeric: parse(include_str!("../data/numeric.txt")),
-        starters: parse(include_str!("../data/starters.txt")),
+        starters: copydesk_tokenize::starters_for(copydesk_tokenize::DEFAULT_STARTERS, "splitter")
+            .map(Box::from)
+            .collect(),
     })
 });
 

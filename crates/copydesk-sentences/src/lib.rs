@@ -18,6 +18,13 @@
 //!     ["He said: \"We have our differences.", "We will continue.\"", "Talks resume today."]
 //! );
 //! ```
+//!
+//! # API shape
+//!
+//! As in every copydesk crate: from text, [`split_sentences`] (defaults) or
+//! [`SentenceSplitter::split_text`]; from tokens computed once upstream,
+//! [`SentenceSplitter::split`]; configure in place with
+//! [`SentenceSplitter::add_abbreviation`] / [`SentenceSplitter::add_title`].
 
 mod chunk;
 mod layout;

@@ -1,4 +1,5 @@
-//! Sentence-end F1 on UD English-EWT dev (reads `../shared`; skipped when absent).
+//! Sentence-end F1 on UD English-EWT dev (reads `../shared`; skipped visibly when absent,
+//! failed under `CI=true`).
 //!
 //! Each document's raw text is rebuilt from its `# text =` lines: sentences joined by a
 //! space, paragraphs (`# newpar`) separated by a blank line for one figure and by one
@@ -7,7 +8,7 @@
 
 mod common;
 
-use common::{data_dir, read_conllu_docs, score_docs};
+use common::{read_conllu_docs, read_shared, score_docs};
 use copydesk_sentences::SentenceSplitter;
 
 fn show() -> usize {
@@ -18,8 +19,7 @@ fn show() -> usize {
 }
 
 fn run(file: &str, par_sep: &str, label: &str) -> Option<f64> {
-    let path = data_dir()?.join("ud-ewt").join(file);
-    let raw = std::fs::read_to_string(&path).ok()?;
+    let raw = read_shared(&format!("ud-ewt/{file}"))?;
     let docs = read_conllu_docs(&raw);
     let splitter = SentenceSplitter::new();
     let c = score_docs(
@@ -43,7 +43,6 @@ fn run(file: &str, par_sep: &str, label: &str) -> Option<f64> {
 #[test]
 fn ewt_dev_paragraphs_as_blank_lines() {
     let Some(f1) = run("en_ewt-ud-dev.conllu", "\n\n", "paragraphs as blank lines") else {
-        eprintln!("../shared not found; skipped");
         return;
     };
     assert!(f1 >= 0.94, "F1 {f1:.4} below target");
@@ -52,7 +51,6 @@ fn ewt_dev_paragraphs_as_blank_lines() {
 #[test]
 fn ewt_dev_paragraphs_joined() {
     let Some(f1) = run("en_ewt-ud-dev.conllu", " ", "paragraphs joined by a space") else {
-        eprintln!("../shared not found; skipped");
         return;
     };
     assert!(f1 >= 0.875, "F1 {f1:.4} below target");

@@ -1,14 +1,21 @@
 //! Abbreviations that keep their final period, as data (`data/*.txt`, embedded).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::hash::FnvBuildHasher;
+
 /// The default general abbreviations (`Inc`, `etc`, `Calif`, ...), one per line without
 /// the final period; `#` starts a comment line. See [`AbbreviationKind::General`].
 pub const DEFAULT_ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
+
+/// Words that typically begin a sentence (`The`, `He`, `However`), case-sensitive, one per
+/// line: after an abbreviation's period, one of them means the period also ends the
+/// sentence. One list for the tokenizer and the sentence splitter; a word followed by
+/// `[splitter]` or `[tokenizer]` is used by that component only (see [`starters_for`]).
+pub const DEFAULT_STARTERS: &str = include_str!("../data/starters.txt");
 
 /// The default title-like abbreviations (`Mr`, `Dr`, `No`, ...), same format.
 /// See [`AbbreviationKind::Title`].
@@ -34,30 +41,7 @@ pub enum AbbreviationKind {
 /// (`Inc` → `INC`). Titles win over general entries of the same spelling.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Abbreviations {
-    map: HashMap<Box<str>, AbbreviationKind, BuildHasherDefault<Fnv>>,
-}
-
-/// FNV-1a: the keys are a few short words, looked up once per sentence end; SipHash's
-/// DoS resistance buys nothing here and costs time.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    map: HashMap<Box<str>, AbbreviationKind, FnvBuildHasher>,
 }
 
 impl Abbreviations {
@@ -97,11 +81,7 @@ impl Abbreviations {
     /// Adds every non-comment line of a list in the `data/*.txt` format; a line ending in
     /// ` #` is added as [`AbbreviationKind::BeforeNumber`].
     pub fn extend_from_list(&mut self, list: &str, kind: AbbreviationKind) {
-        for line in list.lines() {
-            let line = line.trim();
-            if line.starts_with('#') {
-                continue;
-            }
+        for line in list_entries(list) {
             match line.strip_suffix(" #") {
                 Some(word) => self.insert(word, AbbreviationKind::BeforeNumber),
                 None => self.insert(line, kind),
@@ -133,99 +113,33 @@ static ENGLISH: LazyLock<Abbreviations> = LazyLock::new(|| {
 });
 
 /// Capitalized words that typically start a sentence: after an abbreviation's period
-/// they signal that the period also ends the sentence. General English function words.
-pub(crate) fn is_sentence_starter(word: &str) -> bool {
-    matches!(
-        word,
-        "A" | "About"
-            | "After"
-            | "Again"
-            | "All"
-            | "Also"
-            | "Although"
-            | "An"
-            | "And"
-            | "Any"
-            | "Anyway"
-            | "As"
-            | "At"
-            | "Because"
-            | "Before"
-            | "Both"
-            | "But"
-            | "By"
-            | "Do"
-            | "Does"
-            | "During"
-            | "Each"
-            | "Even"
-            | "Every"
-            | "For"
-            | "From"
-            | "Have"
-            | "He"
-            | "Her"
-            | "Here"
-            | "His"
-            | "How"
-            | "However"
-            | "I"
-            | "If"
-            | "In"
-            | "Is"
-            | "It"
-            | "Its"
-            | "Just"
-            | "Many"
-            | "Meanwhile"
-            | "More"
-            | "Most"
-            | "My"
-            | "No"
-            | "Not"
-            | "Now"
-            | "Of"
-            | "On"
-            | "One"
-            | "Only"
-            | "Or"
-            | "Other"
-            | "Our"
-            | "Please"
-            | "She"
-            | "Since"
-            | "So"
-            | "Some"
-            | "Still"
-            | "Such"
-            | "Thank"
-            | "Thanks"
-            | "That"
-            | "The"
-            | "Their"
-            | "Then"
-            | "There"
-            | "These"
-            | "They"
-            | "This"
-            | "Those"
-            | "Though"
-            | "To"
-            | "Today"
-            | "We"
-            | "What"
-            | "When"
-            | "Where"
-            | "Which"
-            | "While"
-            | "Who"
-            | "Why"
-            | "With"
-            | "Yes"
-            | "Yet"
-            | "You"
-            | "Your"
-    )
+/// they signal that the period also ends the sentence. Case-sensitive.
+pub fn is_sentence_starter(word: &str) -> bool {
+    STARTERS.contains(word)
+}
+
+static STARTERS: LazyLock<HashSet<&'static str, FnvBuildHasher>> =
+    LazyLock::new(|| starters_for(DEFAULT_STARTERS, "tokenizer").collect());
+
+/// The words of a starter list in the [`DEFAULT_STARTERS`] format that `component`
+/// (`"tokenizer"` or `"splitter"`) uses: unmarked words and those marked `[component]`.
+pub fn starters_for<'a>(list: &'a str, component: &'a str) -> impl Iterator<Item = &'a str> {
+    list_entries(list).filter_map(move |line| {
+        let mut parts = line.split_whitespace();
+        let word = parts.next()?;
+        match parts.next() {
+            None => Some(word),
+            Some(tag) => (tag.strip_prefix('[')?.strip_suffix(']')? == component).then_some(word),
+        }
+    })
+}
+
+/// The non-empty, non-comment lines (`#` starts a comment line) of a list in the
+/// `data/*.txt` format, trimmed.
+pub fn list_entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 #[cfg(test)]
@@ -253,5 +167,16 @@ mod tests {
         a.insert("  ", AbbreviationKind::General);
         assert_eq!(a.get("Gov"), Some(AbbreviationKind::Title));
         assert_eq!(a.len(), 2);
+    }
+
+    #[test]
+    fn one_starter_list_two_scopes() {
+        let tok: Vec<_> = starters_for(DEFAULT_STARTERS, "tokenizer").collect();
+        let split: Vec<_> = starters_for(DEFAULT_STARTERS, "splitter").collect();
+        assert_eq!((tok.len(), split.len()), (89, 130));
+        assert!(is_sentence_starter("The") && split.contains(&"The"));
+        assert!(!is_sentence_starter("Will") && split.contains(&"Will"));
+        assert!(is_sentence_starter("About") && !split.contains(&"About"));
+        assert!(!is_sentence_starter("the"));
     }
 }

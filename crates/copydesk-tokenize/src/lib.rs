@@ -57,16 +57,29 @@
 //!     .collect();
 //! assert_eq!(keys, ["\"", "do", "n't", "\"", "-", "said", "müller"]);
 //! ```
+//!
+//! # API shape
+//!
+//! As in every copydesk crate: from text, [`tokenize`] (defaults) or
+//! [`Tokenizer::tokenize`] / [`Tokenizer::tokens`]; configure with
+//! [`Tokenizer::with_abbreviations`] / [`Tokenizer::with_titles`] (by value) or
+//! [`Tokenizer::add_abbreviation`] / [`Tokenizer::add_title`] (in place). The crate also
+//! owns the text knowledge the others share: [`hash`] (FNV-1a), [`DEFAULT_STARTERS`]
+//! (sentence starters, read through [`starters_for`]) and [`list_entries`].
 
 mod abbrev;
 mod chars;
+pub mod hash;
 mod lexicon;
 mod normalize;
 mod scan;
 mod token;
 mod tokenizer;
 
-pub use abbrev::{AbbreviationKind, Abbreviations, DEFAULT_ABBREVIATIONS, DEFAULT_TITLES};
+pub use abbrev::{
+    is_sentence_starter, list_entries, starters_for, AbbreviationKind, Abbreviations,
+    DEFAULT_ABBREVIATIONS, DEFAULT_STARTERS, DEFAULT_TITLES,
+};
 pub use normalize::normalize;
 pub use token::{Token, TokenKind};
 pub use tokenizer::{Tokenizer, Tokens};

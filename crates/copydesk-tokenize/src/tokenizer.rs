@@ -62,6 +62,25 @@ impl Tokenizer {
         self.extended(words, AbbreviationKind::Title)
     }
 
+    /// Adds one general abbreviation in place (see [`Tokenizer::with_abbreviations`]), the
+    /// name every component uses for in-place configuration (`add_abbreviation` on the
+    /// sentence splitter, `add_rule` on the entity tagger).
+    ///
+    /// ```
+    /// let mut tok = copydesk_tokenize::Tokenizer::default();
+    /// tok.add_abbreviation("Approx");
+    /// let text = "Approx. 5 of them.";
+    /// assert_eq!(tok.tokenize(text)[0].text(text), "Approx.");
+    /// ```
+    pub fn add_abbreviation(&mut self, word: &str) {
+        *self = std::mem::take(self).with_abbreviations([word]);
+    }
+
+    /// Adds one title-like abbreviation in place (see [`Tokenizer::with_titles`]).
+    pub fn add_title(&mut self, word: &str) {
+        *self = std::mem::take(self).with_titles([word]);
+    }
+
     fn extended<I, S>(self, words: I, kind: AbbreviationKind) -> Self
     where
         I: IntoIterator<Item = S>,

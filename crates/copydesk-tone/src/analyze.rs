@@ -276,28 +276,6 @@ fn has_lower(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
 }
 
-/// Whether a token (or key) is punctuation that bounds negation and booster scopes.
-pub(crate) fn is_boundary(s: &[u8]) -> bool {
-    matches!(
-        s,
-        b"," | b";"
-            | b":"
-            | b"."
-            | b"!"
-            | b"?"
-            | b"("
-            | b")"
-            | b"["
-            | b"]"
-            | b"--"
-            | b"-"
-            | b"\xE2\x80\x93" // en dash
-            | b"\xE2\x80\x94" // em dash
-            | b"..."
-            | b"\xE2\x80\xA6" // ellipsis
-    ) || s.iter().all(|b| matches!(b, b'.' | b'!' | b'?'))
-}
-
 fn word_like(kind: TokenKind) -> bool {
     matches!(
         kind,
@@ -554,7 +532,7 @@ fn analyse_window(
                     && tokens[i - 1].end == tok.start
                     && tokens.get(i + 1).is_some_and(|n| n.start == tok.end);
                 at_start |= !in_compound && !matches!(b, b"," | b";" | b"$" | b"%" | b"&");
-                if is_boundary(b) && !in_compound {
+                if rules::is_boundary(b) && !in_compound {
                     items.push(Item {
                         entry: NONE,
                         flags: 0,
@@ -571,7 +549,7 @@ fn analyse_window(
                 continue;
             }
         }
-        if !wl && (consumed > 1 || !is_boundary(b)) {
+        if !wl && (consumed > 1 || !rules::is_boundary(b)) {
             // An emoticon: counts as a word (as emoji do). A single punctuation mark with a
             // valence (the question mark) is scored but is not a word.
             f.words += 1;

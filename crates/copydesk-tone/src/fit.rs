@@ -399,11 +399,8 @@ pub struct DataSet {
 
 /// The fold (0..k) of a text: a hash of its set name and id, so folds are stable.
 pub fn fold_of(set: &str, id: &str, k: usize) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in set.bytes().chain([0u8]).chain(id.bytes()) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
+    use copydesk_tokenize::hash::{fnv1a, fnv1a_extend};
+    let h = fnv1a_extend(fnv1a_extend(fnv1a(set.as_bytes()), &[0]), id.as_bytes());
     (h % k.max(1) as u64) as usize
 }
 

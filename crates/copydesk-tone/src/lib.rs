@@ -86,6 +86,13 @@
 //! build-lexicon` (see `data/README.md`): VADER's lexicon as a prior plus valences for
 //! frequent news words predicted from word vectors of unlabelled news (`--expand`) and our
 //! news vocabulary, with valences fitted to human-rated snippets by [`fit::fit_lexicon`].
+//!
+//! # API shape
+//!
+//! As in every copydesk crate: from text, [`score_tone`] (defaults) or
+//! [`ToneScorer::score_text`] (also named [`ToneScorer::score`]); from tokens and sentences
+//! computed upstream, [`ToneScorer::score_sentence`] / [`ToneScorer::score_document`];
+//! configure with [`ToneScorer::with_lexicon`] (replace) or [`ToneScorer::extend_lexicon`].
 
 mod analyze;
 pub mod fit;

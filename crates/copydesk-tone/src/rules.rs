@@ -606,6 +606,28 @@ pub(crate) fn inflections(lemma: &str) -> Vec<String> {
     out
 }
 
+/// Whether a token (or key) is punctuation that bounds negation and booster scopes.
+pub(crate) fn is_boundary(s: &[u8]) -> bool {
+    matches!(
+        s,
+        b"," | b";"
+            | b":"
+            | b"."
+            | b"!"
+            | b"?"
+            | b"("
+            | b")"
+            | b"["
+            | b"]"
+            | b"--"
+            | b"-"
+            | b"\xE2\x80\x93" // en dash
+            | b"\xE2\x80\x94" // em dash
+            | b"..."
+            | b"\xE2\x80\xA6" // ellipsis
+    ) || s.iter().all(|b| matches!(b, b'.' | b'!' | b'?'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

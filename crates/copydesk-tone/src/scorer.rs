@@ -267,6 +267,12 @@ impl ToneScorer {
         self.accumulate(text, &tokens, &sentences, None).tone()
     }
 
+    /// The tone of `text`, from text: the same as [`score`](Self::score), under the name
+    /// every component uses for its from-text call (`split_text`, `tag_text`).
+    pub fn score_text(&self, text: &str) -> Tone {
+        self.score(text)
+    }
+
     /// The tone of one sentence; `tokens` are that sentence's tokens (offsets into `text`).
     pub fn score_sentence(&self, text: &str, tokens: &[Token]) -> Tone {
         let mut scratch = Scratch::default();

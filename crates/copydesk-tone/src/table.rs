@@ -217,7 +217,7 @@ impl Table {
             e.valence = v;
             e.in_lexicon = true;
             e.flags |= TERM;
-            if crate::analyze::is_boundary(key.as_bytes()) {
+            if rules::is_boundary(key.as_bytes()) {
                 e.flags |= NOT_WORD;
             }
         }

@@ -24,12 +24,23 @@
 //!
 //! Each component is usable on its own through the re-exported crates:
 //! [`tokenize`], [`sentences`], [`entities`], [`tone`].
+//!
+//! # API shape
+//!
+//! Every component crate has the same three ways in (see ARCHITECTURE.md, "One API
+//! shape"): a free function from text with the defaults (`tokenize`, `split_sentences`,
+//! `tag_entities`, `score_tone`, here [`analyze`]), the configured type's from-text method
+//! (`split_text`, `tag_text`, `score_text`, here [`Pipeline::analyze`] and
+//! [`Pipeline::analyze_many`]), a from-tokens method the facade composes (`split`, `tag`,
+//! `score_document`), and configuration by `with_*`/`add_*`/`extend_*` (here
+//! [`Pipeline::builder`] or [`Pipeline::from_config`]).
 
 mod aliases;
 mod document;
 mod error;
 mod lexicon;
 mod pipeline;
+mod pool;
 mod quotes;
 
 pub use copydesk_entities as entities;

@@ -36,9 +36,12 @@ pub struct PipelineConfig {
     pub entities: bool,
     /// Run the tone scorer.
     pub tone: bool,
-    /// Extra abbreviations for the sentence splitter (e.g. `"Gov."`).
+    /// Extra abbreviations (e.g. `"Gov."`): the tokenizer keeps their period on the word
+    /// and the sentence splitter ends a sentence after one only before a typical sentence
+    /// starter.
     pub abbreviations: Vec<String>,
-    /// Extra titles that never end a sentence before a name (e.g. `"Amb."`).
+    /// Extra titles that never end a sentence before a name (e.g. `"Amb."`); the tokenizer
+    /// keeps their period on the word.
     pub titles: Vec<String>,
     /// User entity rules, applied over the model's output.
     pub entity_rules: Vec<EntityRule>,
@@ -48,7 +51,8 @@ pub struct PipelineConfig {
     pub tone_lexicon: Vec<(String, f32)>,
     /// Replace the built-in tone lexicon with `tone_lexicon` instead of extending it.
     pub replace_tone_lexicon: bool,
-    /// Threads for [`Pipeline::analyze_many`]; `None` uses rayon's global pool (all cores).
+    /// Threads for [`Pipeline::analyze_many`]; `None`: `RAYON_NUM_THREADS` if set, else
+    /// all cores. Pools are shared per process and thread count, and are fork-safe.
     pub threads: Option<usize>,
     /// Find direct quotations and their speakers ([`crate::Quote`]).
     pub quotes: bool,
@@ -93,7 +97,8 @@ impl PipelineBuilder {
         self
     }
 
-    /// Adds an abbreviation the sentence splitter must not end a sentence at.
+    /// Adds an abbreviation (`"Gov."`): the tokenizer keeps its period on the word, and the
+    /// sentence splitter ends a sentence after it only before a typical sentence starter.
     pub fn abbreviation(mut self, abbr: impl Into<String>) -> Self {
         self.config.abbreviations.push(abbr.into());
         self
@@ -173,7 +178,6 @@ pub struct Pipeline {
     tagger: Option<EntityTagger>,
     scorer: Option<ToneScorer>,
     aliases: Arc<AliasTable>,
-    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 static DEFAULT: LazyLock<Pipeline> = LazyLock::new(Pipeline::new);
@@ -202,6 +206,15 @@ impl Pipeline {
 
     /// Builds a pipeline from its configuration.
     pub fn from_config(config: PipelineConfig) -> Result<Self, Error> {
+        // The same extra abbreviations and titles reach the tokenizer and the splitter (the
+        // default tokenizer is kept when there are none: it shares the built-in tables).
+        let mut tokenizer = Tokenizer::default();
+        if !config.abbreviations.is_empty() {
+            tokenizer = tokenizer.with_abbreviations(&config.abbreviations);
+        }
+        if !config.titles.is_empty() {
+            tokenizer = tokenizer.with_titles(&config.titles);
+        }
         let mut splitter = SentenceSplitter::default();
         for a in &config.abbreviations {
             splitter.add_abbreviation(a);
@@ -257,24 +270,15 @@ impl Pipeline {
             }
             Arc::new(table)
         };
-        let pool = match config.threads {
-            Some(0) => return Err(Error::Config("threads must be at least 1".into())),
-            Some(n) => Some(Arc::new(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .thread_name(|i| format!("copydesk-{i}"))
-                    .build()?,
-            )),
-            None => None,
-        };
+        // Validates the thread count and starts the pool now, so that analysis never fails.
+        crate::pool::get(config.threads)?;
         Ok(Self {
             config,
-            tokenizer: Tokenizer::default(),
+            tokenizer,
             splitter,
             tagger,
             scorer,
             aliases,
-            pool,
         })
     }
 
@@ -314,21 +318,48 @@ impl Pipeline {
         Document::assemble(text, tokens, &sentences, entities, tones, grouping, quotes)
     }
 
-    /// Analyses many texts in parallel; the result is in input order and equal to mapping
-    /// [`Pipeline::analyze`] over the texts.
+    /// Analyses many texts in parallel on the configured number of threads; the result is
+    /// in input order and equal to mapping [`Pipeline::analyze`] over the texts.
     pub fn analyze_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Document> {
-        let run = || texts.par_iter().map(|t| self.analyze(t.as_ref())).collect();
-        match &self.pool {
-            Some(pool) => pool.install(run),
-            None => run(),
+        self.install(|| self.analyze_par(texts))
+    }
+
+    /// [`Pipeline::analyze_many`] on `threads` threads instead of the configured count
+    /// (`None`: the configured count). Fails only for `Some(0)`.
+    pub fn analyze_many_on<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        threads: Option<usize>,
+    ) -> Result<Vec<Document>, Error> {
+        self.install_on(threads, || self.analyze_par(texts))
+    }
+
+    fn analyze_par<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Document> {
+        texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
+    }
+
+    /// Runs `f` on this pipeline's thread pool (see [`PipelineConfig::threads`]).
+    pub fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
+        // The configured count was validated when the pipeline was built; should the pool
+        // fail to start, rayon's global pool gives the same result.
+        match crate::pool::get(self.config.threads) {
+            Ok(pool) => pool.install(f),
+            Err(_) => f(),
         }
     }
 
-    /// Runs `f` on this pipeline's thread pool (the global one when no thread count was set).
-    pub fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
-        match &self.pool {
-            Some(pool) => pool.install(f),
-            None => f(),
+    /// Runs `f` on the pool of `threads` threads (`None`: the configured count). Fails only
+    /// for `Some(0)`. Should a pool fail to start (no threads left in the process), `f` runs
+    /// on rayon's global pool instead: the result is the same.
+    pub fn install_on<R: Send>(
+        &self,
+        threads: Option<usize>,
+        f: impl FnOnce() -> R + Send,
+    ) -> Result<R, Error> {
+        match crate::pool::get(threads.or(self.config.threads)) {
+            Ok(pool) => Ok(pool.install(f)),
+            Err(e @ Error::Config(_)) => Err(e),
+            Err(_) => Ok(f()),
         }
     }
 }

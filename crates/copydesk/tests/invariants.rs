@@ -1,5 +1,6 @@
-//! Facade-level invariants on arbitrary and news-like input (the fuzz targets in `fuzz/`
-//! assert the same; saved fuzz regressions under `fuzz/regressions/` are replayed here):
+//! Facade-level invariants on arbitrary and news-like input, asserted by the checks of
+//! `copydesk_testkit::invariants` (the fuzz targets in `fuzz/` assert the same; saved fuzz
+//! inputs are replayed by `tests/fuzz_regressions.rs`):
 //!
 //! - no panic on any `&str`;
 //! - every span non-empty, in bounds, on char boundaries, ordered, non-overlapping in its layer;
@@ -9,198 +10,9 @@
 //! - results are deterministic, survive a JSON round trip, do not depend on the thread
 //!   count, and `analyze_many` equals mapping `analyze`.
 
-use std::sync::LazyLock;
-
-use copydesk::{Document, Pipeline, Token};
+use copydesk::{Document, Pipeline};
+use copydesk_testkit::invariants::{check_batch, check_text};
 use proptest::prelude::*;
-
-static ONE_THREAD: LazyLock<Pipeline> = LazyLock::new(|| {
-    Pipeline::builder()
-        .threads(1)
-        .build()
-        .expect("valid config")
-});
-static TWO_THREADS: LazyLock<Pipeline> = LazyLock::new(|| {
-    Pipeline::builder()
-        .threads(2)
-        .build()
-        .expect("valid config")
-});
-
-fn check_spans(layer: &str, text: &str, spans: impl IntoIterator<Item = (usize, usize)>) {
-    let mut prev_end = 0;
-    for (i, (start, end)) in spans.into_iter().enumerate() {
-        assert!(start < end, "{layer}[{i}]: empty span {start}..{end}");
-        assert!(
-            end <= text.len(),
-            "{layer}[{i}]: {start}..{end} out of bounds"
-        );
-        assert!(
-            text.is_char_boundary(start) && text.is_char_boundary(end),
-            "{layer}[{i}]: {start}..{end} not on char boundaries"
-        );
-        assert!(
-            start >= prev_end,
-            "{layer}[{i}]: {start}..{end} overlaps or is out of order"
-        );
-        prev_end = end;
-    }
-}
-
-fn check_on_tokens(layer: &str, tokens: &[Token], spans: impl IntoIterator<Item = (usize, usize)>) {
-    let mut ti = 0;
-    for (i, (start, end)) in spans.into_iter().enumerate() {
-        while ti < tokens.len() && tokens[ti].start < start {
-            ti += 1;
-        }
-        assert!(
-            tokens.get(ti).is_some_and(|t| t.start == start),
-            "{layer}[{i}] {start}..{end} does not start at a token"
-        );
-        let mut tj = ti;
-        while tj < tokens.len() && tokens[tj].end < end {
-            tj += 1;
-        }
-        assert!(
-            tokens.get(tj).is_some_and(|t| t.end == end),
-            "{layer}[{i}] {start}..{end} does not end at a token"
-        );
-    }
-}
-
-fn check_document(text: &str, doc: &Document) {
-    assert_eq!(doc.text, text);
-    let tokens = &doc.tokens;
-    check_spans("tokens", text, tokens.iter().map(|t| (t.start, t.end)));
-    assert_eq!(
-        tokens,
-        &copydesk::tokenize::tokenize(text),
-        "tokens differ from tokenize"
-    );
-
-    check_spans(
-        "sentences",
-        text,
-        doc.sentences.iter().map(|s| (s.start, s.end)),
-    );
-    let mut ti = 0;
-    for (si, s) in doc.sentences.iter().enumerate() {
-        assert!(
-            tokens.get(ti).is_some_and(|t| t.start == s.start),
-            "sentence {si} {}..{} does not start at the next token",
-            s.start,
-            s.end
-        );
-        while ti < tokens.len() && tokens[ti].end <= s.end {
-            ti += 1;
-        }
-        assert_eq!(
-            tokens[ti - 1].end,
-            s.end,
-            "sentence {si} does not end at a token"
-        );
-        assert!(
-            (-1.0..=1.0).contains(&s.tone.compound),
-            "sentence {si} tone {:?}",
-            s.tone
-        );
-    }
-    assert_eq!(ti, tokens.len(), "tokens from #{ti} are in no sentence");
-    assert!(
-        (-1.0..=1.0).contains(&doc.tone.compound),
-        "tone {:?}",
-        doc.tone
-    );
-
-    let ents = || doc.entities.iter().map(|e| (e.start, e.end));
-    check_spans("entities", text, ents());
-    check_on_tokens("entities", tokens, ents());
-    for (i, e) in doc.entities.iter().enumerate() {
-        assert!(
-            (0.0..=1.0).contains(&e.score),
-            "entity {i} score {}",
-            e.score
-        );
-        let s = &doc.sentences[e.sentence];
-        assert!(
-            s.start <= e.start && e.end <= s.end,
-            "entity {i} outside its sentence"
-        );
-    }
-    for t in doc.entity_tone() {
-        assert!((-1.0..=1.0).contains(&t.tone), "{t:?}");
-    }
-    check_quotes_and_groups(text, doc);
-    let back = Document::from_json(&doc.to_json()).expect("JSON round trip");
-    assert_eq!(&back, doc, "JSON round trip changed the document");
-}
-
-/// Quotes: ordered, non-overlapping spans on token boundaries; speakers, speaker spans and
-/// sentence indices valid. Entity groups: valid, sorted mention indices, each entity in at
-/// most one group.
-fn check_quotes_and_groups(text: &str, doc: &Document) {
-    let quotes = || doc.quotes.iter().map(|q| (q.start, q.end));
-    check_spans("quotes", text, quotes());
-    check_on_tokens("quotes", &doc.tokens, quotes());
-    for (i, q) in doc.quotes.iter().enumerate() {
-        assert!(
-            q.speaker.is_none_or(|e| e < doc.entities.len()),
-            "quote {i} speaker"
-        );
-        if let Some((start, end)) = q.speaker_span {
-            check_spans("quote speaker", text, [(start, end)]);
-            check_on_tokens("quote speaker", &doc.tokens, [(start, end)]);
-        }
-        let s = &doc.sentences[q.sentence];
-        assert!(
-            s.start <= q.start && q.start < s.end,
-            "quote {i} not in its sentence"
-        );
-        assert!((-1.0..=1.0).contains(&q.tone.compound), "quote {i} tone");
-    }
-    let mut grouped = vec![false; doc.entities.len()];
-    for (g, group) in doc.entity_groups.iter().enumerate() {
-        assert!(!group.mentions.is_empty(), "entity group {g} is empty");
-        assert!(
-            group.mentions.windows(2).all(|w| w[0] < w[1]),
-            "group {g} unsorted"
-        );
-        for &m in &group.mentions {
-            assert!(
-                m < grouped.len(),
-                "group {g} names entity {m} of {}",
-                grouped.len()
-            );
-            assert!(!grouped[m], "entity {m} is in two groups");
-            grouped[m] = true;
-        }
-    }
-}
-
-fn check_text(text: &str) {
-    let pipeline = Pipeline::shared_default();
-    let doc = pipeline.analyze(text);
-    check_document(text, &doc);
-    assert_eq!(pipeline.analyze(text), doc, "analyze is not deterministic");
-    assert_eq!(copydesk::analyze(text), doc);
-}
-
-fn check_batch(texts: &[String]) {
-    let one = ONE_THREAD.analyze_many(texts);
-    let two = TWO_THREADS.analyze_many(texts);
-    let global = Pipeline::shared_default().analyze_many(texts);
-    assert_eq!(one.len(), texts.len(), "analyze_many lost documents");
-    assert_eq!(one, two, "1 thread and 2 threads disagree");
-    assert_eq!(one, global, "a pinned pool and the global pool disagree");
-    for (i, (t, d)) in texts.iter().zip(&one).enumerate() {
-        assert_eq!(
-            d,
-            &ONE_THREAD.analyze(t),
-            "analyze_many[{i}] differs from analyze"
-        );
-        check_document(t, d);
-    }
-}
 
 /// Generates text shaped like news copy: titled names, quotes, numbers, abbreviations,
 /// non-Latin scripts, emoji, stray punctuation and line breaks.
@@ -288,31 +100,7 @@ fn empty_and_blank_inputs() {
     for text in ["", " ", "\n\n\n", "\t \r\n", "\u{a0}\u{2003}", "\u{0}"] {
         check_text(text);
     }
-    let empty: Vec<Document> = ONE_THREAD.analyze_many(&[] as &[&str]);
+    let empty: Vec<Document> = Pipeline::shared_default().analyze_many(&[] as &[&str]);
     assert!(empty.is_empty());
     assert!(Pipeline::shared_default().analyze("").tokens.is_empty());
-}
-
-/// Every input saved by the fuzzers under `fuzz/regressions/<target>/` (valid UTF-8 ones)
-/// must pass the full pipeline checks.
-#[test]
-fn fuzz_regressions_replay() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/regressions");
-    let Ok(targets) = std::fs::read_dir(root) else {
-        return;
-    };
-    let mut texts = Vec::new();
-    for dir in targets.flatten() {
-        for file in std::fs::read_dir(dir.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            if let Ok(text) = String::from_utf8(std::fs::read(file.path()).unwrap_or_default()) {
-                check_text(&text);
-                texts.push(text);
-            }
-        }
-    }
-    check_batch(&texts);
 }

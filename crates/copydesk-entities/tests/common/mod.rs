@@ -1,5 +1,5 @@
-//! Shared by the accuracy tests: reading `../shared` under the project's rule (skipped
-//! visibly without it, a failure under `CI=true`), and span-level scoring.
+//! Shared by the accuracy tests: reading `../shared` (through `copydesk-testkit`), and
+//! span-level scoring.
 
 #![allow(dead_code)]
 
@@ -8,20 +8,11 @@ use std::collections::{HashMap, HashSet};
 use copydesk_entities::corpus::Doc;
 use copydesk_entities::{EntityTagger, Label};
 
-/// The text of `../shared/<rel>`; `None` (after printing which test is skipped and why)
-/// when it is missing, unless `CI=true` or `COPYDESK_REQUIRE_SHARED=1`, where it fails.
-pub fn shared(test: &str, rel: &str) -> Option<String> {
-    let path = format!("{}/../../../shared/{rel}", env!("CARGO_MANIFEST_DIR"));
-    match std::fs::read_to_string(&path) {
-        Ok(s) => Some(s),
-        Err(e) => {
-            let required = std::env::var("CI").is_ok_and(|v| v == "true")
-                || std::env::var("COPYDESK_REQUIRE_SHARED").is_ok_and(|v| v == "1");
-            assert!(!required, "{test}: {path}: {e} (CI needs ../shared)");
-            eprintln!("SKIPPED {test}: {path} not found (../shared is not beside the repo)");
-            None
-        }
-    }
+/// The text of `../shared/data/<rel>`, or `None` when the data is not there (the test is
+/// then skipped visibly, or fails under CI: see `copydesk_testkit::shared_file`).
+pub fn shared(rel: &str) -> Option<String> {
+    let path = copydesk_testkit::shared_file(rel)?;
+    Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
 
 /// Per label: (true positives, predicted, gold), by exact span. MISC predictions are not

@@ -1,13 +1,12 @@
-//! Shared helpers for the evaluation tests: locating `../shared` and scoring.
+//! Shared helpers for the evaluation tests: reading `../shared` and scoring.
 
 #![allow(dead_code, missing_docs)]
 
-use std::path::PathBuf;
-
-/// The shared data directory (`../shared/data` beside the repository), if present.
-pub fn data_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"));
-    dir.is_dir().then_some(dir)
+/// The contents of `rel` under `../shared/data`, or `None` when it is absent and the test
+/// is skipped visibly (it fails instead under `CI=true`; see `copydesk_testkit::shared_file`).
+pub fn read_shared(rel: &str) -> Option<String> {
+    let path = copydesk_testkit::shared_file(rel)?;
+    Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
 
 /// A UD document: paragraphs of sentence texts (from `# text =` lines).

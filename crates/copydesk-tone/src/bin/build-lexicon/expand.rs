@@ -56,12 +56,7 @@ pub struct Predictions {
 }
 
 fn fold_of(word: &str, k: usize) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in word.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    (h % k as u64) as usize
+    (copydesk_tokenize::hash::fnv1a(word.as_bytes()) % k as u64) as usize
 }
 
 /// Solves `a x = b` for a symmetric positive definite `a` (n × n, row-major), Cholesky.
