@@ -25,7 +25,7 @@ pub struct Model {
     keys: Vec<u64>,
     /// Weight quantisation step.
     scale: f32,
-    /// A one-hash Bloom filter over stored keys (128 KB, stays in cache): most features of
+    /// A one-hash Bloom filter over stored keys (256 KB, stays in cache): most features of
     /// unseen words are rejected without touching the table.
     filter: Vec<u64>,
     /// Transition scores `trans[prev][cur]`, start and end scores.
@@ -54,8 +54,9 @@ struct Slot {
     w: [i16; NTAGS],
 }
 
-/// Bloom filter size in 64-bit words (2^20 bits).
-const FILTER_WORDS: usize = 1 << 14;
+/// Bloom filter size in 64-bit words (2^21 bits, 256 KB: about 7 bits per feature of the
+/// 301k-feature model).
+const FILTER_WORDS: usize = 1 << 15;
 
 fn filter_bit(key: u64) -> (usize, u64) {
     let b = (key >> 40) as usize & (FILTER_WORDS * 64 - 1);

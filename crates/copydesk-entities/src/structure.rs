@@ -114,7 +114,7 @@ fn countries_as_places(
     let mut places: Vec<Entity> = Vec::new();
     for i in 0..tokens.len() {
         let cue = tokens[i].text(text);
-        if cue.len() > 10 || !PLACE_CUES.contains(&normalize(cue).as_ref()) {
+        if cue.len() > 10 || !PLACE_CUES.iter().any(|c| c.eq_ignore_ascii_case(cue)) {
             continue;
         }
         let mut j = i + 1;
