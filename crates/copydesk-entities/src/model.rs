@@ -129,18 +129,21 @@ impl Model {
         let q = entries
             .into_iter()
             .map(|(k, m, ws)| {
-                let qs = ws
-                    .iter()
-                    .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
-                    .collect();
-                (k, m, qs)
+                let mut row = [0i16; NTAGS];
+                let tags = (0..NTAGS).filter(|&t| m & 1 << t != 0);
+                for (t, w) in tags.zip(ws) {
+                    row[t] = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                }
+                (k, m, row)
             })
             .collect();
         base.set_entries(q, scale);
         base
     }
 
-    fn set_entries(&mut self, entries: Vec<(u64, u32, Vec<i16>)>, scale: f32) {
+    /// Fills the feature table from `(key, tag mask, weights by tag)` rows (weights outside
+    /// the mask are 0).
+    fn set_entries(&mut self, entries: Vec<(u64, u32, [i16; NTAGS])>, scale: f32) {
         let cap = (entries.len() * 8 / 5 + 1).next_power_of_two().max(2);
         self.slots = vec![Slot::default(); cap];
         self.keys = Vec::with_capacity(entries.len());
@@ -148,25 +151,16 @@ impl Model {
         self.filter = vec![0; FILTER_WORDS];
         self.n = 0;
         let m = cap - 1;
-        for (key, mask, ws) in entries {
+        for (key, mask, w) in entries {
             let fp = fingerprint(key);
             let mut h = key as usize & m;
             while self.slots[h].fp != 0 && self.slots[h].fp != fp {
                 h = (h + 1) & m;
             }
-            if self.slots[h].fp == fp || mask == 0 || ws.len() != mask.count_ones() as usize {
+            if self.slots[h].fp == fp || mask == 0 {
                 continue;
             }
-            let mut slot = Slot {
-                fp,
-                mask,
-                w: [0; NTAGS],
-            };
-            let tags = (0..NTAGS).filter(|&t| mask & 1 << t != 0);
-            for (t, w) in tags.zip(ws) {
-                slot.w[t] = w;
-            }
-            self.slots[h] = slot;
+            self.slots[h] = Slot { fp, mask, w };
             let (wi, bit) = filter_bit(key);
             self.filter[wi] |= bit;
             self.keys.push(key);
@@ -485,16 +479,15 @@ impl Model {
         }
         let mut entries = Vec::with_capacity(nf);
         for (k, mask) in heads {
-            let mut ws = Vec::with_capacity(mask.count_ones() as usize);
-            for _ in 0..mask.count_ones() {
-                let q = i16::from_le_bytes(
+            let mut row = [0i16; NTAGS];
+            for t in (0..NTAGS).filter(|&t| mask & 1 << t != 0) {
+                row[t] = i16::from_le_bytes(
                     r.take(2)?
                         .try_into()
                         .map_err(|_| Error::Corrupt("weight"))?,
                 );
-                ws.push(q);
             }
-            entries.push((k, mask, ws));
+            entries.push((k, mask, row));
         }
         if r.pos != b.len() {
             return Err(Error::Corrupt("trailing bytes"));

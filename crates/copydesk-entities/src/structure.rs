@@ -149,7 +149,11 @@ fn countries_as_places(
     }
     for p in &mut places {
         if let Some(e) = ents.iter().find(|e| e.start == p.start && e.end == p.end) {
-            p.score = if e.label == Label::Loc { e.score } else { 1.0 - e.score };
+            p.score = if e.label == Label::Loc {
+                e.score
+            } else {
+                1.0 - e.score
+            };
         }
     }
     ents.retain(|e| !places.iter().any(|p| e.start < p.end && p.start < e.end));
