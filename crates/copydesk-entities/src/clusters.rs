@@ -1,8 +1,10 @@
 //! Lexical resources embedded in the model: word clusters (hierarchical bit paths) and word
-//! casing statistics learned from unlabelled news text, and the training-data gazetteer.
+//! casing statistics learned from unlabelled news text, the training-data gazetteer and the
+//! name lists from open sources.
 
 use crate::gazetteer::Gazetteer;
 use crate::hash::HashMap64;
+use crate::lists::NameLists;
 
 /// Word (hash) → cluster bit path (`bits` read from the least significant bit, `len` bits
 /// long), normalized word (hash) → casing bucket, and the gazetteer of names.
@@ -16,6 +18,8 @@ pub struct Clusters {
     pub(crate) casing: HashMap64<u8>,
     /// Entity names from the labelled training data.
     pub(crate) gazetteer: Gazetteer,
+    /// Name lists from open sources (`data/gazetteer.tsv`).
+    pub(crate) lists: NameLists,
 }
 
 /// Casing code of a word seen `cap` times capitalised and `low` times lower-case in
@@ -66,6 +70,16 @@ impl Clusters {
     /// Replaces the gazetteer.
     pub fn set_gazetteer(&mut self, g: Gazetteer) {
         self.gazetteer = g;
+    }
+
+    /// The name lists.
+    pub fn lists(&self) -> &NameLists {
+        &self.lists
+    }
+
+    /// Replaces the name lists.
+    pub fn set_lists(&mut self, lists: NameLists) {
+        self.lists = lists;
     }
 
     /// The cluster path of a word given its `hash_str` hash.

@@ -101,6 +101,33 @@ impl Features {
     pub(crate) fn of(&self, i: usize) -> &[u64] {
         &self.keys[self.offsets[i] as usize..self.offsets[i + 1] as usize]
     }
+
+    /// The same features plus a copy of each specific to a training corpus `domain` (> 0;
+    /// 0 is the news of the main corpus): feature augmentation after Daumé (2007). The
+    /// copies absorb what is peculiar to that corpus (tweets, another annotation scheme),
+    /// and tagging, which sees only the shared features, keeps the main corpus's behaviour
+    /// where the corpora disagree.
+    #[cfg_attr(not(feature = "train"), allow(dead_code))]
+    pub(crate) fn with_domain_copies(self, domain: u8) -> Features {
+        if domain == 0 {
+            return self;
+        }
+        let salt = u64::from(domain).wrapping_mul(0xd6e8_feb8_6659_fd93);
+        let mut keys = Vec::with_capacity(self.keys.len() * 2);
+        let mut offsets = Vec::with_capacity(self.offsets.len());
+        offsets.push(0);
+        for i in 0..self.offsets.len() - 1 {
+            let own = self.of(i);
+            keys.extend_from_slice(own);
+            keys.extend(own.iter().map(|&k| feat1(255, k ^ salt)));
+            offsets.push(keys.len() as u32);
+        }
+        Features {
+            keys,
+            offsets,
+            ..self
+        }
+    }
 }
 
 /// Shape hashes: the first 8 character classes (`Xxxxx`), and the run-collapsed shape (`Xx`).
@@ -214,22 +241,38 @@ fn is_title(lw_hash: u64) -> bool {
     TITLE_SET.contains(&lw_hash)
 }
 
-/// Per token: whether its segment is written in capitals (a headline).
+/// Per token: whether its segment is written in capitals or in title case (a headline),
+/// where capitalisation says nothing about names. A title-case line has at least four
+/// words of four letters or more, all capitalised, and no number (a table row).
 fn caps_lines(text: &str, tokens: &[Token], segs: &[(usize, usize)]) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     for &(a, b) in segs {
         let (mut up, mut low) = (0usize, 0usize);
+        let (mut cap_words, mut low_words, mut numbers) = (0usize, 0usize, 0usize);
         for t in &tokens[a..b] {
-            for c in t.text(text).chars() {
+            let s = t.text(text);
+            for c in s.chars() {
                 if c.is_uppercase() {
                     up += 1;
                 } else if c.is_lowercase() {
                     low += 1;
                 }
             }
+            match t.kind {
+                TokenKind::Number => numbers += 1,
+                TokenKind::Word if s.chars().nth(3).is_some() => {
+                    if s.starts_with(|c: char| c.is_uppercase()) {
+                        cap_words += 1;
+                    } else if s.starts_with(|c: char| c.is_lowercase()) {
+                        low_words += 1;
+                    }
+                }
+                _ => {}
+            }
         }
         let caps = up >= 4 && low * 5 < up;
-        out[a..b].fill(caps);
+        let title = cap_words >= 4 && low_words == 0 && numbers == 0;
+        out[a..b].fill(caps || title);
     }
     out
 }
@@ -417,23 +460,26 @@ pub(crate) struct Extractor<'a> {
     pub(crate) clusters: &'a Clusters,
     /// Feature groups left out (a training "view" for feature bagging; 0 when tagging):
     /// see the `DROP_*` constants.
-    pub(crate) drop: u8,
+    pub(crate) drop: u16,
 }
 
 /// Feature group: word-cluster templates.
-pub(crate) const DROP_CLUSTERS: u8 = 1;
+pub(crate) const DROP_CLUSTERS: u16 = 1;
 /// Feature group: second-clustering templates.
-pub(crate) const DROP_ALT: u8 = 2;
+pub(crate) const DROP_ALT: u16 = 2;
 /// Feature group: gazetteer templates.
-pub(crate) const DROP_GAZETTEER: u8 = 4;
+pub(crate) const DROP_GAZETTEER: u16 = 4;
 /// Feature group: word-identity templates (the word and its neighbours).
-pub(crate) const DROP_WORDS: u8 = 8;
+pub(crate) const DROP_WORDS: u16 = 8;
 /// Feature group: document aggregation templates (the word elsewhere in the document).
-pub(crate) const DROP_DOC: u8 = 32;
+pub(crate) const DROP_DOC: u16 = 32;
 /// Feature group: table-row templates.
-pub(crate) const DROP_ROWS: u8 = 64;
+pub(crate) const DROP_ROWS: u16 = 64;
 /// Feature group: context aggregation (the neighbours of the word's other occurrences).
-pub(crate) const DROP_CONTEXT: u8 = 128;
+pub(crate) const DROP_CONTEXT: u16 = 128;
+
+/// Feature group: name lists from open sources (countries, cities, names, organisations).
+pub(crate) const DROP_LISTS: u16 = 256;
 
 /// Occurrences of a capitalised word whose contexts feed [`Extractor::extract`]'s
 /// context-aggregation features (its first few in the document).
@@ -502,6 +548,12 @@ impl Extractor<'_> {
             }
         };
         let gz = self.clusters.gazetteer.matches(&f.lw, segs);
+        let lists = self.drop & DROP_LISTS == 0;
+        let lm = if lists {
+            self.clusters.lists.matches(&f.lw, segs)
+        } else {
+            Vec::new()
+        };
         let rows = row_kinds(tokens, segs);
         let words = self.drop & DROP_WORDS == 0;
         let cls = self.drop & DROP_CLUSTERS == 0;
@@ -617,6 +669,45 @@ impl Extractor<'_> {
                     if g & (1 << l) != 0 {
                         k.push(feat1(72, u64::from(g >> 4) << 2 | l));
                     }
+                }
+            }
+            // Name lists: the categories of the longest listed name covering the token, by
+            // position and capitalisation; the token's own categories (first names,
+            // surnames) and those of its neighbours.
+            if lists {
+                let m = lm[i];
+                let part = u64::from(m.part);
+                let mut cats = m.cats;
+                while cats != 0 {
+                    let c = u64::from(cats.trailing_zeros());
+                    cats &= cats - 1;
+                    k.push(feat1(130, part << 5 | c));
+                    k.push(feat2(131, part << 5 | c, capf));
+                }
+                if m.cats != 0 {
+                    k.push(feat2(132, u64::from(m.cats), part));
+                }
+                let mut single = m.single;
+                while single != 0 {
+                    let c = u64::from(single.trailing_zeros());
+                    single &= single - 1;
+                    k.push(feat2(133, c, capf));
+                }
+                let names = crate::lists::FIRST | crate::lists::LAST;
+                let near = |j: isize| -> u16 {
+                    let p = i as isize + j;
+                    if p < a as isize || p >= b as isize {
+                        0
+                    } else {
+                        lm[p as usize].single & names
+                    }
+                };
+                let (prev, own, next) = (near(-1), m.single & names, near(1));
+                if prev | own != 0 {
+                    k.push(feat2(134, u64::from(prev), u64::from(own)));
+                }
+                if next | own != 0 {
+                    k.push(feat2(135, u64::from(next), u64::from(own)));
                 }
             }
             // Table rows (segments dense in numbers): the token's shape and cluster there.

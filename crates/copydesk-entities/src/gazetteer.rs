@@ -21,13 +21,13 @@ pub struct Gazetteer {
 
 /// Key of a one-token sequence.
 #[inline]
-fn first_key(lw: u64) -> u64 {
+pub(crate) fn first_key(lw: u64) -> u64 {
     mix(lw ^ 0x6761_7a65_7474_6565)
 }
 
 /// Key of a sequence extended by one token.
 #[inline]
-fn next_key(h: u64, lw: u64) -> u64 {
+pub(crate) fn next_key(h: u64, lw: u64) -> u64 {
     mix(h.rotate_left(23) ^ lw)
 }
 
@@ -63,40 +63,58 @@ impl Gazetteer {
         if self.map.is_empty() {
             return out;
         }
-        for &(a, b) in segs {
-            let mut i = a;
-            while i < b {
-                let mut h = first_key(lws[i]);
-                let mut best = (0usize, 0u8);
-                let mut j = i;
-                while let Some(&v) = self.map.get(&h) {
-                    if v & 0x0f != 0 {
-                        best = (j + 1 - i, v & 0x0f);
-                    }
-                    j += 1;
-                    if v & PREFIX == 0 || j >= b || j - i >= MAX_LEN {
-                        break;
-                    }
-                    h = next_key(h, lws[j]);
-                }
-                let (len, labels) = best;
-                if len == 0 {
-                    i += 1;
-                    continue;
-                }
-                if len == 1 {
-                    out[i] = 3 << 4 | labels;
-                } else {
-                    out[i] = labels;
-                    for o in &mut out[i + 1..i + len - 1] {
-                        *o = 1 << 4 | labels;
-                    }
-                    out[i + len - 1] = 2 << 4 | labels;
-                }
-                i += len;
-            }
-        }
+        longest_matches(
+            lws,
+            segs,
+            |h| self.map.get(&h).map(|&v| (v & PREFIX != 0, v & 0x0f)),
+            |i, part, labels| out[i] = part << 4 | labels,
+        );
         out
+    }
+}
+
+/// Greedy longest-match scan (left to right) of hashed token sequences inside `segs`:
+/// `get(key)` tells whether a longer stored name continues the sequence and the sequence's
+/// own (non-zero if stored) value; `emit(token, part, value)` receives every token of every
+/// match with its part (0 = B, 1 = I, 2 = L, 3 = U).
+pub(crate) fn longest_matches<V: Copy + Default + PartialEq>(
+    lws: &[u64],
+    segs: &[(usize, usize)],
+    get: impl Fn(u64) -> Option<(bool, V)>,
+    mut emit: impl FnMut(usize, u8, V),
+) {
+    for &(a, b) in segs {
+        let mut i = a;
+        while i < b {
+            let mut h = first_key(lws[i]);
+            let mut best = (0usize, V::default());
+            let mut j = i;
+            while let Some((prefix, v)) = get(h) {
+                if v != V::default() {
+                    best = (j + 1 - i, v);
+                }
+                j += 1;
+                if !prefix || j >= b || j - i >= MAX_LEN {
+                    break;
+                }
+                h = next_key(h, lws[j]);
+            }
+            let (len, v) = best;
+            if len == 0 {
+                i += 1;
+                continue;
+            }
+            if len == 1 {
+                emit(i, 3, v);
+            } else {
+                emit(i, 0, v);
+                for k in i + 1..i + len - 1 {
+                    emit(k, 1, v);
+                }
+                emit(i + len - 1, 2, v);
+            }
+            i += len;
+        }
     }
 }
 

@@ -19,6 +19,8 @@
 //! ```
 
 mod clusters;
+#[doc(hidden)]
+pub mod corpus;
 mod error;
 #[cfg(feature = "train")]
 mod exchange;
@@ -26,10 +28,12 @@ mod features;
 mod gazetteer;
 mod hash;
 mod label;
+pub mod lists;
 mod model;
 mod phrases;
 mod rules;
 mod segments;
+mod structure;
 mod tags;
 #[cfg(feature = "train")]
 #[doc(hidden)]
@@ -150,7 +154,7 @@ impl EntityTagger {
         let tokens = keep(&valid, |t| t.end - t.start <= MAX_TOKEN_BYTES);
         let segs = segments::segments(text, &tokens, sentences);
         let segs = segments::bounded(segs, segments::MAX_SEGMENT_TOKENS);
-        let mut ents = Vec::new();
+        let mut ents: Vec<Entity> = Vec::new();
         let mut local = Vec::new();
         for block in segments::blocks(&segs, segments::BLOCK_TOKENS) {
             let (t0, t1) = (segs[block.start].0, segs[block.end - 1].1);
@@ -158,6 +162,7 @@ impl EntityTagger {
             local.extend(segs[block].iter().map(|&(a, b)| (a - t0, b - t0)));
             ents.extend(self.model_entities(text, &tokens[t0..t1], &local));
         }
+        let mut ents = structure::apply(text, &tokens, &self.model.clusters.lists, ents);
         let rule_ents = rules::find(text, &tokens, &segs);
         let rule_ents = trim_rules(rule_ents, &ents, &tokens);
         ents = merge(ents, rule_ents);

@@ -6,8 +6,10 @@ use crate::tags::{allowed, can_end, can_start, NTAGS};
 use crate::Error;
 
 const MAGIC: &[u8; 6] = b"CDNER\0";
-const VERSION: u16 = 4;
-/// The previous format (no second clustering), still readable.
+const VERSION: u16 = 5;
+/// The previous format (no name lists), still readable.
+const VERSION_4: u16 = 4;
+/// The format before it (no second clustering), still readable.
 const VERSION_3: u16 = 3;
 /// The format before it (no casing statistics, no gazetteer), still readable.
 const VERSION_2: u16 = 2;
@@ -23,7 +25,7 @@ pub struct Model {
     keys: Vec<u64>,
     /// Weight quantisation step.
     scale: f32,
-    /// A one-hash Bloom filter over stored keys (128 KB, stays in cache): most features of
+    /// A one-hash Bloom filter over stored keys (256 KB, stays in cache): most features of
     /// unseen words are rejected without touching the table.
     filter: Vec<u64>,
     /// Transition scores `trans[prev][cur]`, start and end scores.
@@ -52,8 +54,9 @@ struct Slot {
     w: [i16; NTAGS],
 }
 
-/// Bloom filter size in 64-bit words (2^20 bits).
-const FILTER_WORDS: usize = 1 << 14;
+/// Bloom filter size in 64-bit words (2^21 bits, 256 KB: about 7 bits per feature of the
+/// 301k-feature model).
+const FILTER_WORDS: usize = 1 << 15;
 
 fn filter_bit(key: u64) -> (usize, u64) {
     let b = (key >> 40) as usize & (FILTER_WORDS * 64 - 1);
@@ -126,18 +129,21 @@ impl Model {
         let q = entries
             .into_iter()
             .map(|(k, m, ws)| {
-                let qs = ws
-                    .iter()
-                    .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
-                    .collect();
-                (k, m, qs)
+                let mut row = [0i16; NTAGS];
+                let tags = (0..NTAGS).filter(|&t| m & 1 << t != 0);
+                for (t, w) in tags.zip(ws) {
+                    row[t] = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                }
+                (k, m, row)
             })
             .collect();
         base.set_entries(q, scale);
         base
     }
 
-    fn set_entries(&mut self, entries: Vec<(u64, u32, Vec<i16>)>, scale: f32) {
+    /// Fills the feature table from `(key, tag mask, weights by tag)` rows (weights outside
+    /// the mask are 0).
+    fn set_entries(&mut self, entries: Vec<(u64, u32, [i16; NTAGS])>, scale: f32) {
         let cap = (entries.len() * 8 / 5 + 1).next_power_of_two().max(2);
         self.slots = vec![Slot::default(); cap];
         self.keys = Vec::with_capacity(entries.len());
@@ -145,25 +151,16 @@ impl Model {
         self.filter = vec![0; FILTER_WORDS];
         self.n = 0;
         let m = cap - 1;
-        for (key, mask, ws) in entries {
+        for (key, mask, w) in entries {
             let fp = fingerprint(key);
             let mut h = key as usize & m;
             while self.slots[h].fp != 0 && self.slots[h].fp != fp {
                 h = (h + 1) & m;
             }
-            if self.slots[h].fp == fp || mask == 0 || ws.len() != mask.count_ones() as usize {
+            if self.slots[h].fp == fp || mask == 0 {
                 continue;
             }
-            let mut slot = Slot {
-                fp,
-                mask,
-                w: [0; NTAGS],
-            };
-            let tags = (0..NTAGS).filter(|&t| mask & 1 << t != 0);
-            for (t, w) in tags.zip(ws) {
-                slot.w[t] = w;
-            }
-            self.slots[h] = slot;
+            self.slots[h] = Slot { fp, mask, w };
             let (wi, bit) = filter_bit(key);
             self.filter[wi] |= bit;
             self.keys.push(key);
@@ -333,6 +330,19 @@ impl Model {
                 out.push(*v);
             }
         }
+        let mut lists: Vec<(u64, u16)> = self
+            .clusters
+            .lists
+            .map
+            .iter()
+            .map(|(k, v)| (*k, *v))
+            .collect();
+        lists.sort_unstable();
+        out.extend_from_slice(&(lists.len() as u32).to_le_bytes());
+        for (k, v) in &lists {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&v.to_le_bytes());
+        }
         // Features in key order, for a deterministic file.
         let mut keys = self.keys.clone();
         keys.sort_unstable();
@@ -399,7 +409,7 @@ impl Model {
             cl_keys.push(k);
         }
         let mut alt = crate::hash::HashMap64::default();
-        if version >= VERSION {
+        if version >= VERSION_4 {
             let npaths = r.u32()? as usize;
             if npaths > usize::from(u16::MAX) || npaths > b.len() / 5 {
                 return Err(Error::Corrupt("second clustering size"));
@@ -440,6 +450,18 @@ impl Model {
             }
         }
         let [casing, gaz] = tables;
+        let mut lists = crate::hash::HashMap64::default();
+        if version >= VERSION {
+            let n = r.u32()? as usize;
+            if n > b.len() / 10 {
+                return Err(Error::Corrupt("name list size"));
+            }
+            lists.reserve(n);
+            for _ in 0..n {
+                let k = r.u64()?;
+                lists.insert(k, r.u16()?);
+            }
+        }
         let nf = r.u32()? as usize;
         if nf > b.len() / 11 {
             return Err(Error::Corrupt("feature count"));
@@ -457,16 +479,15 @@ impl Model {
         }
         let mut entries = Vec::with_capacity(nf);
         for (k, mask) in heads {
-            let mut ws = Vec::with_capacity(mask.count_ones() as usize);
-            for _ in 0..mask.count_ones() {
-                let q = i16::from_le_bytes(
+            let mut row = [0i16; NTAGS];
+            for t in (0..NTAGS).filter(|&t| mask & 1 << t != 0) {
+                row[t] = i16::from_le_bytes(
                     r.take(2)?
                         .try_into()
                         .map_err(|_| Error::Corrupt("weight"))?,
                 );
-                ws.push(q);
             }
-            entries.push((k, mask, ws));
+            entries.push((k, mask, row));
         }
         if r.pos != b.len() {
             return Err(Error::Corrupt("trailing bytes"));
@@ -481,6 +502,7 @@ impl Model {
                 alt,
                 casing,
                 gazetteer: crate::gazetteer::Gazetteer { map: gaz },
+                lists: crate::lists::NameLists { map: lists },
             },
         );
         m.two_pass = two_pass;
@@ -739,6 +761,7 @@ mod tests {
         c.map.insert(11, (5, 3));
         c.casing.insert(12, 7);
         c.gazetteer.add(&[1, 2, 3], 1);
+        c.lists.add(&[4, 5], 1 << 6);
         let mut m = Model::empty(c);
         m.history = true;
         m.temperature = 2.0;
@@ -747,18 +770,24 @@ mod tests {
         assert!(back.history && !back.two_pass);
         assert_eq!(back.clusters.casing_of(12), 7);
         assert_eq!(back.clusters.gazetteer.len(), 3);
+        assert_eq!(back.clusters.lists.len(), 2);
         assert_eq!(back.to_bytes(), bytes);
-        // A version-3 file (no second clustering) and a version-2 file (no casing, no
-        // gazetteer either) still load.
+        // A version-4 file (no name lists), a version-3 file (no second clustering either)
+        // and a version-2 file (no casing, no gazetteer either) still load.
         let mut old = Model::empty(Clusters::default());
         old.temperature = 2.0;
         let bytes = old.to_bytes();
         let alt_at = 6 + 2 + 1 + 4 + 4 * NTAGS * NTAGS + 8 * NTAGS + 4;
-        let mut b3 = bytes.clone();
+        let lists_at = alt_at + 12;
+        let mut b4 = bytes.clone();
+        b4[6..8].copy_from_slice(&VERSION_4.to_le_bytes());
+        b4.drain(lists_at..lists_at + 4);
+        assert!(Model::from_bytes(&b4).is_ok());
+        let mut b3 = b4.clone();
         b3[6..8].copy_from_slice(&VERSION_3.to_le_bytes());
         b3.drain(alt_at..alt_at + 4);
         assert!(Model::from_bytes(&b3).is_ok());
-        let mut b2 = bytes.clone();
+        let mut b2 = b4.clone();
         b2[6..8].copy_from_slice(&VERSION_2.to_le_bytes());
         // Drop the empty second-clustering count and the two empty table counts.
         b2.drain(alt_at..alt_at + 12);

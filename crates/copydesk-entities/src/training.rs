@@ -13,94 +13,11 @@ pub use crate::model::Model;
 use crate::tags::{self, NTAGS};
 use crate::{EntityTagger, Label, Sentence};
 
-/// One CoNLL document rebuilt as raw text with gold character spans.
-#[derive(Clone, Debug)]
-pub struct Doc {
-    /// Tokens joined by spaces, sentences by newlines.
-    pub text: String,
-    /// Gold entities `(start, end, label)` as byte offsets.
-    pub gold: Vec<(usize, usize, Label)>,
-}
+pub use crate::corpus::{Doc, Format};
 
 /// Parses a CoNLL-2003 file (IOB2 or IOB1 in the last column) into documents.
 pub fn read_conll(raw: &str) -> Vec<Doc> {
-    let mut docs = Vec::new();
-    let mut sents: Vec<Vec<(String, String)>> = Vec::new();
-    let mut cur: Vec<(String, String)> = Vec::new();
-    let flush_doc = |sents: &mut Vec<Vec<(String, String)>>, docs: &mut Vec<Doc>| {
-        if !sents.is_empty() {
-            docs.push(build_doc(sents));
-            sents.clear();
-        }
-    };
-    for line in raw.lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            if !cur.is_empty() {
-                sents.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        if line.starts_with("-DOCSTART-") {
-            if !cur.is_empty() {
-                sents.push(std::mem::take(&mut cur));
-            }
-            flush_doc(&mut sents, &mut docs);
-            continue;
-        }
-        let mut cols = line.split(' ');
-        let word = cols.next().unwrap_or("").to_owned();
-        let tag = line.rsplit(' ').next().unwrap_or("O").to_owned();
-        cur.push((word, tag));
-    }
-    if !cur.is_empty() {
-        sents.push(cur);
-    }
-    flush_doc(&mut sents, &mut docs);
-    docs
-}
-
-fn build_doc(sents: &[Vec<(String, String)>]) -> Doc {
-    let mut text = String::new();
-    let mut gold = Vec::new();
-    for (si, s) in sents.iter().enumerate() {
-        if si > 0 {
-            text.push('\n');
-        }
-        let mut open: Option<(usize, usize, Label)> = None;
-        for (wi, (w, t)) in s.iter().enumerate() {
-            if wi > 0 {
-                text.push(' ');
-            }
-            let start = text.len();
-            text.push_str(w);
-            let end = text.len();
-            let (prefix, lab) = t.split_once('-').unwrap_or((t.as_str(), ""));
-            let label: Option<Label> = lab.parse().ok();
-            match (prefix, label) {
-                ("I", Some(l)) if matches!(open, Some((_, _, ol)) if ol == l) => {
-                    if let Some(o) = open.as_mut() {
-                        o.1 = end;
-                    }
-                }
-                ("B" | "I", Some(l)) => {
-                    if let Some(o) = open.take() {
-                        gold.push(o);
-                    }
-                    open = Some((start, end, l));
-                }
-                _ => {
-                    if let Some(o) = open.take() {
-                        gold.push(o);
-                    }
-                }
-            }
-        }
-        if let Some(o) = open.take() {
-            gold.push(o);
-        }
-    }
-    Doc { text, gold }
+    crate::corpus::read(raw, Format::Conll2003)
 }
 
 /// A document prepared for training: tokens, segments, features, gold tags.
@@ -111,6 +28,29 @@ pub struct Prepared {
     pub segs: Vec<(usize, usize)>,
     feats: Features,
     gold_tags: Vec<usize>,
+    /// For corpora without MISC annotation: per token, the bit set of tags that agree with
+    /// the annotation (an untagged token may be O or part of a MISC name). The gold path
+    /// is then the model's best path among those (latent-variable perceptron).
+    allowed: Option<Vec<u32>>,
+}
+
+/// Per token, the tags a partial annotation allows: the gold tag inside a name; O or any
+/// MISC tag outside (the corpus does not mark MISC names).
+fn allowed_without_misc(gold_tags: &[usize]) -> Vec<u32> {
+    let misc = Label::Misc.model_index().unwrap_or(3);
+    let misc_bits: u32 = (0..tags::NTAGS)
+        .filter(|&t| tags::split(t).is_some_and(|(_, l)| l == misc))
+        .fold(0, |m, t| m | 1 << t);
+    gold_tags
+        .iter()
+        .map(|&g| {
+            if g == tags::O {
+                1 << tags::O | misc_bits
+            } else {
+                1 << g
+            }
+        })
+        .collect()
 }
 
 /// Counts of gold entities whose boundaries do not fall on our token boundaries.
@@ -173,16 +113,20 @@ pub fn prepare(docs: &[Doc], clusters: &Clusters, stats: &mut Projection) -> Vec
     docs.iter()
         .map(|d| {
             let (tokens, segs) = tokens_and_segments(&d.text);
-            let feats = ex.extract(&d.text, &tokens, &segs);
+            let feats = ex
+                .extract(&d.text, &tokens, &segs)
+                .with_domain_copies(d.domain);
             let spans = project(d, &tokens, stats);
             // Spans must not cross segments; split the tags per segment is implicit since
             // segments follow newlines, like gold sentences.
             let gold_tags = tags::encode(tokens.len(), &spans);
+            let allowed = (!d.has_misc).then(|| allowed_without_misc(&gold_tags));
             Prepared {
                 tokens,
                 segs,
                 feats,
                 gold_tags,
+                allowed,
             }
         })
         .collect()
@@ -214,7 +158,7 @@ pub fn prepare_jackknifed_view(
     stats: &mut Projection,
     folds: usize,
     split: u64,
-    drop: u8,
+    drop: u16,
 ) -> (Vec<Prepared>, Gazetteer) {
     let folds = folds.max(1);
     let fold_of = |di: usize| {
@@ -261,13 +205,17 @@ pub fn prepare_jackknifed_view(
                 clusters: &fold_clusters[fold_of(di)],
                 drop,
             };
-            let feats = ex.extract(&d.text, &tokens, &segs);
+            let feats = ex
+                .extract(&d.text, &tokens, &segs)
+                .with_domain_copies(d.domain);
             let gold_tags = tags::encode(tokens.len(), &spans);
+            let allowed = (!d.has_misc).then(|| allowed_without_misc(&gold_tags));
             Prepared {
                 tokens,
                 segs,
                 feats,
                 gold_tags,
+                allowed,
             }
         })
         .collect();
@@ -387,7 +335,28 @@ impl Perceptron {
                     em.push(row);
                 }
                 let pred = crate::model::viterbi(&em, &self.trans, &self.start, &self.end);
-                let gold = &d.gold_tags[a..b];
+                let latent;
+                let gold = match &d.allowed {
+                    Some(allowed) => {
+                        let masked: Vec<[f32; NTAGS]> = em
+                            .iter()
+                            .zip(&allowed[a..b])
+                            .map(|(row, &ok)| {
+                                let mut r = *row;
+                                for (t, x) in r.iter_mut().enumerate() {
+                                    if ok & 1 << t == 0 {
+                                        *x = f32::NEG_INFINITY;
+                                    }
+                                }
+                                r
+                            })
+                            .collect();
+                        latent =
+                            crate::model::viterbi(&masked, &self.trans, &self.start, &self.end);
+                        &latent[..]
+                    }
+                    None => &d.gold_tags[a..b],
+                };
                 if pred != gold {
                     let c = self.c;
                     for (k, (&p, &g)) in pred.iter().zip(gold).enumerate() {
@@ -563,6 +532,7 @@ pub fn evaluate_tagger(tagger: &EntityTagger, docs: &[Doc]) -> Score {
             .tag_text(&d.text)
             .into_iter()
             .filter(|e| e.label.model_index().is_some())
+            .filter(|e| d.has_misc || e.label != Label::Misc)
             .map(|e| (e.start, e.end, e.label))
             .collect();
         score.add(&d.gold, &pred);
@@ -847,6 +817,7 @@ fn finish_clusters(
         alt: Default::default(),
         casing,
         gazetteer: Gazetteer::default(),
+        lists: Default::default(),
     }
 }
 
@@ -901,7 +872,11 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
 
 /// Writes false positives / false negatives (with their text) for error analysis.
 pub fn error_report(model: Model, docs: &[Doc]) -> String {
-    let tagger = EntityTagger::from_model(model);
+    error_report_tagger(&EntityTagger::from_model(model), docs)
+}
+
+/// As [`error_report`], for a tagger.
+pub fn error_report_tagger(tagger: &EntityTagger, docs: &[Doc]) -> String {
     let mut out = String::new();
     for d in docs {
         let pred: Vec<(usize, usize, Label)> = tagger

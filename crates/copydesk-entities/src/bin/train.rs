@@ -12,6 +12,8 @@
 
 use std::time::Instant;
 
+use copydesk_entities::corpus::{self, Format};
+use copydesk_entities::lists::NameLists;
 use copydesk_entities::training::{
     self, Clusters, Doc, Model, Perceptron, Prepared, Projection, Rng,
 };
@@ -25,14 +27,17 @@ struct Args {
     prune: f32,
     clusters: usize,
     classes: usize,
-    views: Vec<u8>,
+    views: Vec<u16>,
     seed: u64,
-    drop: u8,
+    drop: u16,
     stack: bool,
     gaz_folds: usize,
     ensemble: usize,
     history: bool,
     resplit: bool,
+    extra: Vec<String>,
+    adapt: Vec<u8>,
+    lists: Option<String>,
 }
 
 fn parse_args() -> Args {
@@ -53,6 +58,9 @@ fn parse_args() -> Args {
         ensemble: 1,
         history: true,
         resplit: false,
+        extra: Vec::new(),
+        adapt: Vec::new(),
+        lists: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -78,6 +86,14 @@ fn parse_args() -> Args {
             "--ensemble" => a.ensemble = v.parse().expect("--ensemble N"),
             "--history" => a.history = v.parse().expect("--history true|false"),
             "--resplit" => a.resplit = v.parse().expect("--resplit true|false"),
+            "--extra" => a.extra = v.split(',').map(str::to_owned).collect(),
+            "--lists" => a.lists = Some(v),
+            "--adapt" => {
+                a.adapt = v
+                    .split(',')
+                    .map(|x| x.parse().expect("--adapt D,D,... (corpus domains)"))
+                    .collect()
+            }
             "--stack" => a.stack = v.parse().expect("--stack true|false"),
             _ => panic!("unknown argument {k}"),
         }
@@ -88,9 +104,22 @@ fn parse_args() -> Args {
 fn main() {
     let args = parse_args();
     let t0 = Instant::now();
-    let train = training::read_conll(&std::fs::read_to_string(&args.train).expect("read --train"));
+    let mut train =
+        training::read_conll(&std::fs::read_to_string(&args.train).expect("read --train"));
     let dev = training::read_conll(&std::fs::read_to_string(&args.dev).expect("read --dev"));
     eprintln!("train docs {} dev docs {}", train.len(), dev.len());
+    for path in &args.extra {
+        let raw = std::fs::read_to_string(path).expect("read --extra");
+        let mut docs = corpus::read(&raw, Format::from_path(path));
+        // Only the corpora named by --adapt get feature copies of their own.
+        for d in &mut docs {
+            if !args.adapt.contains(&d.domain) {
+                d.domain = 0;
+            }
+        }
+        eprintln!("extra {path}: {} docs", docs.len());
+        train.extend(docs);
+    }
     let mut clusters = match &args.corpus {
         Some(path) if args.clusters > 0 => {
             let raw = std::fs::read_to_string(path).expect("read --corpus");
@@ -105,6 +134,11 @@ fn main() {
         }
         _ => Default::default(),
     };
+    if let Some(path) = &args.lists {
+        let lists = NameLists::from_tsv(&std::fs::read_to_string(path).expect("read --lists"));
+        eprintln!("name lists: {} keys", lists.len());
+        clusters.set_lists(lists);
+    }
     let mut stats = Projection::default();
     let prepared = if args.gaz_folds > 0 {
         let (prepared, gaz) = training::prepare_jackknifed_view(

@@ -1,0 +1,341 @@
+//! Structure rules applied to the model's names after decoding, where the right answer
+//! depends on the whole name or the whole document rather than on one token:
+//!
+//! - a role before "of" is not part of the name ("CEO of Exxon Mobil" → "Exxon Mobil",
+//!   "President of the Philippines" → "Philippines"), and the rest takes the label its
+//!   listed category implies;
+//! - one name, one label in a document: mentions of the same name whose labels disagree
+//!   take the label the document gives it with the most confidence, unless their own
+//!   confidence is high (the context clearly differs), and a lone surname takes the label
+//!   of the person it ends;
+//! - a listed country after a place cue ("in the Philippines", "from Russia") is LOC.
+
+use copydesk_tokenize::{normalize, Token};
+
+use crate::hash::{hash_str, HashMap64};
+use crate::lists::NameLists;
+use crate::{Entity, Label};
+
+/// Words for a person's role or title that open "<role> of <organisation or place>".
+const ROLES: &[&str] = &[
+    "ceo",
+    "chief",
+    "executive",
+    "officer",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "vice",
+    "founder",
+    "co-founder",
+    "head",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary-general",
+    "leader",
+    "governor",
+    "mayor",
+    "ambassador",
+    "chancellor",
+    "deputy",
+    "manager",
+    "owner",
+    "editor",
+    "professor",
+    "commander",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "prime",
+    "foreign",
+    "former",
+    "member",
+    "members",
+    "partner",
+    "analyst",
+    "coach",
+    "captain",
+];
+
+/// A mention whose own confidence is at least this keeps its label against the rest of the
+/// document.
+const SURE: f32 = 0.9;
+
+/// Applies the rules to the model's entities of one document (sorted, non-overlapping,
+/// PER/ORG/LOC/MISC only).
+pub(crate) fn apply(
+    text: &str,
+    tokens: &[Token],
+    lists: &NameLists,
+    ents: Vec<Entity>,
+) -> Vec<Entity> {
+    let ents = trim_roles(text, tokens, lists, ents);
+    let ents = harmonize(text, ents);
+    countries_as_places(text, tokens, lists, ents)
+}
+
+/// Words after which a country's name is a place ("in the Philippines", "from Russia").
+const PLACE_CUES: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "into",
+    "across",
+    "throughout",
+    "inside",
+    "visit",
+    "visited",
+    "visiting",
+    "toward",
+    "towards",
+];
+
+/// A listed country (that is not also an organisation) right after a place cue and "the",
+/// and not the start of a longer name, is a place: LOC over exactly its span, whatever the
+/// model made of it.
+fn countries_as_places(
+    text: &str,
+    tokens: &[Token],
+    lists: &NameLists,
+    mut ents: Vec<Entity>,
+) -> Vec<Entity> {
+    use crate::lists::{COUNTRY, ORGS};
+    let capitalised = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.kind == copydesk_tokenize::TokenKind::Word
+                && t.text(text).starts_with(char::is_uppercase)
+        })
+    };
+    let mut places: Vec<Entity> = Vec::new();
+    for i in 0..tokens.len() {
+        let cue = tokens[i].text(text);
+        if cue.len() > 10 || !PLACE_CUES.iter().any(|c| c.eq_ignore_ascii_case(cue)) {
+            continue;
+        }
+        let mut j = i + 1;
+        if tokens.get(j).is_some_and(|t| t.text(text) == "the") {
+            j += 1;
+        }
+        if !capitalised(j) {
+            continue;
+        }
+        let lws: Vec<u64> = tokens[j..tokens.len().min(j + crate::gazetteer::MAX_LEN)]
+            .iter()
+            .map(|t| hash_str(&normalize(t.text(text))))
+            .collect();
+        let (len, cats) = lists.longest_prefix(&lws);
+        if len == 0 || cats & COUNTRY == 0 || cats & ORGS != 0 {
+            continue;
+        }
+        let after = j + len;
+        let possessive = tokens.get(after).is_some_and(|t| t.text(text) == "'s");
+        if capitalised(after) || possessive && capitalised(after + 1) {
+            continue;
+        }
+        places.push(Entity {
+            start: tokens[j].start,
+            end: tokens[after - 1].end,
+            label: Label::Loc,
+            score: 1.0,
+        });
+    }
+    if places.is_empty() {
+        return ents;
+    }
+    for p in &mut places {
+        if let Some(e) = ents.iter().find(|e| e.start == p.start && e.end == p.end) {
+            p.score = if e.label == Label::Loc {
+                e.score
+            } else {
+                1.0 - e.score
+            };
+        }
+    }
+    ents.retain(|e| !places.iter().any(|p| e.start < p.end && p.start < e.end));
+    ents.extend(places);
+    ents.sort_by_key(|e| (e.start, e.end));
+    ents
+}
+
+fn is_role(word: &str) -> bool {
+    ROLES.contains(&normalize(word).as_ref())
+}
+
+/// Cuts "<role>+ of (the)?" off the front of a name; the rest keeps the model's label
+/// unless the name lists say it is a place and not an organisation (LOC) or the reverse.
+fn trim_roles(text: &str, tokens: &[Token], lists: &NameLists, ents: Vec<Entity>) -> Vec<Entity> {
+    let mut ti = 0;
+    ents.into_iter()
+        .filter_map(|mut e| {
+            while ti < tokens.len() && tokens[ti].end <= e.start {
+                ti += 1;
+            }
+            let toks: Vec<&Token> = tokens[ti..].iter().take_while(|t| t.end <= e.end).collect();
+            let roles = toks.iter().take_while(|t| is_role(t.text(text))).count();
+            let of = toks.get(roles).map(|t| normalize(t.text(text)));
+            if roles == 0 || of.as_deref() != Some("of") {
+                return Some(e);
+            }
+            let mut rest = roles + 1;
+            if toks
+                .get(rest)
+                .is_some_and(|t| normalize(t.text(text)) == "the")
+            {
+                rest += 1;
+            }
+            let rest = &toks[rest.min(toks.len())..];
+            let (first, last) = (rest.first()?, rest.last()?);
+            e.start = first.start;
+            e.end = last.end;
+            let lws: Vec<u64> = rest
+                .iter()
+                .map(|t| hash_str(&normalize(t.text(text))))
+                .collect();
+            let cats = lists.categories(&lws);
+            let place = cats & crate::lists::PLACES != 0;
+            let org = cats & crate::lists::ORGS != 0;
+            if place && !org {
+                e.label = Label::Loc;
+            } else if org && !place {
+                e.label = Label::Org;
+            }
+            Some(e)
+        })
+        .collect()
+}
+
+/// One name, one label: see the module docs.
+fn harmonize(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
+    if ents.len() < 2 {
+        return ents;
+    }
+    let keys: Vec<u64> = ents
+        .iter()
+        .map(|e| hash_str(&normalize(e.text(text))))
+        .collect();
+    // Per name: the summed confidence of each model label.
+    let mut weight: HashMap64<[f32; 4]> = HashMap64::default();
+    for (e, &k) in ents.iter().zip(&keys) {
+        if let Some(l) = e.label.model_index() {
+            weight.entry(k).or_default()[l] += e.score;
+        }
+    }
+    // Last words of multi-word person names.
+    let mut surnames: HashMap64<()> = HashMap64::default();
+    for e in &ents {
+        let name = e.text(text);
+        if e.label == Label::Per {
+            if let Some((_, last)) = name.rsplit_once(' ') {
+                surnames.insert(hash_str(&normalize(last)), ());
+            }
+        }
+    }
+    for (e, k) in ents.iter_mut().zip(&keys) {
+        if e.score >= SURE {
+            continue;
+        }
+        let Some(own) = e.label.model_index() else {
+            continue;
+        };
+        if !e.text(text).contains(' ') && surnames.contains_key(k) {
+            e.label = Label::Per;
+            continue;
+        }
+        let w = weight.get(k).copied().unwrap_or_default();
+        let best = (0..4).fold(own, |b, l| if w[l] > w[b] { l } else { b });
+        if best != own && w[best] > w[own] {
+            e.label = Label::from_model_index(best);
+        }
+    }
+    ents
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_country_after_a_place_cue_is_a_place() {
+        let text = "Talks in the Philippines and in Russia's capital, not in Russia Today.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let lists = NameLists::from_tsv("Philippines\tcountry\nRussia\tcountry\n");
+        let ents = vec![ent(text, "Philippines", 0, Label::Org, 0.6)];
+        let got: Vec<(&str, Label)> = countries_as_places(text, &tokens, &lists, ents)
+            .iter()
+            .map(|e| (e.text(text), e.label))
+            .collect();
+        assert_eq!(got, [("Philippines", Label::Loc), ("Russia", Label::Loc)]);
+    }
+
+    use super::*;
+
+    fn ent(text: &str, name: &str, from: usize, label: Label, score: f32) -> Entity {
+        let start = text[from..].find(name).unwrap() + from;
+        Entity {
+            start,
+            end: start + name.len(),
+            label,
+            score,
+        }
+    }
+
+    #[test]
+    fn a_role_before_of_is_cut_off() {
+        let text = "He is the CEO of Exxon Mobil and President of the Philippines.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let lists = NameLists::from_tsv("Philippines\tcountry\nExxon Mobil\torg_company\n");
+        let ents = vec![
+            ent(text, "CEO of Exxon Mobil", 0, Label::Per, 0.5),
+            ent(text, "President of the Philippines", 0, Label::Org, 0.5),
+        ];
+        let got: Vec<(&str, Label)> = trim_roles(text, &tokens, &lists, ents)
+            .iter()
+            .map(|e| (e.text(text), e.label))
+            .collect();
+        assert_eq!(
+            got,
+            [("Exxon Mobil", Label::Org), ("Philippines", Label::Loc)]
+        );
+    }
+
+    #[test]
+    fn names_that_merely_contain_of_are_kept() {
+        let text = "The Bank of England and the University of Oxford.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let ents = vec![
+            ent(text, "Bank of England", 0, Label::Org, 0.5),
+            ent(text, "University of Oxford", 0, Label::Org, 0.5),
+        ];
+        let out = trim_roles(text, &tokens, &NameLists::default(), ents.clone());
+        assert_eq!(out, ents);
+    }
+
+    #[test]
+    fn one_name_one_label_unless_sure() {
+        let text = "Philippines a. Philippines b. Philippines c. Philippines d. Putin e. \
+                    Vladimir Putin f.";
+        let ents = vec![
+            ent(text, "Philippines", 0, Label::Org, 0.45),
+            ent(text, "Philippines", 13, Label::Loc, 0.8),
+            ent(text, "Philippines", 27, Label::Loc, 0.7),
+            ent(text, "Philippines", 42, Label::Misc, 0.95),
+            ent(text, "Putin", 0, Label::Loc, 0.6),
+            ent(text, "Vladimir Putin", 0, Label::Per, 0.99),
+        ];
+        let labels: Vec<Label> = harmonize(text, ents).iter().map(|e| e.label).collect();
+        assert_eq!(
+            labels,
+            [
+                Label::Loc,
+                Label::Loc,
+                Label::Loc,
+                Label::Misc,
+                Label::Per,
+                Label::Per
+            ]
+        );
+    }
+}
