@@ -127,12 +127,10 @@ fn countries_in_the_example_articles_are_places() {
 fn countries_in_news_are_places() {
     let raw = match std::env::var("COPYDESK_COUNTRY_CORPUS") {
         Ok(path) => std::fs::read_to_string(path).expect("COPYDESK_COUNTRY_CORPUS"),
-        Err(_) => {
-            match common::shared("corpus/news-1mb.jsonl") {
-                Some(raw) => raw,
-                None => return,
-            }
-        }
+        Err(_) => match common::shared("corpus/news-1mb.jsonl") {
+            Some(raw) => raw,
+            None => return,
+        },
     };
     let tagger = EntityTagger::new();
     let names = countries();
