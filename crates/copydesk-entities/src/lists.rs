@@ -120,9 +120,9 @@ impl NameLists {
             return best;
         };
         let mut h = first_key(first);
-        for j in 0..lws.len().min(MAX_LEN) {
+        for (j, &lw) in lws.iter().enumerate().take(MAX_LEN) {
             if j > 0 {
-                h = next_key(h, lws[j]);
+                h = next_key(h, lw);
             }
             let Some(&v) = self.map.get(&h) else {
                 break;
