@@ -19,13 +19,18 @@ def docs(articles: list[str]) -> list[copydesk.Document]:
 LABELS = ["Harbour Post", "Northern Wire", "Global Ledger", "Evening Courier"]
 
 
+def n_speech(doc: copydesk.Document) -> int:
+    """Quotes of ``doc`` that ``compare`` counts by default (not scare quotes)."""
+    return sum(q.kind in copydesk.SPEECH_KINDS for q in doc.quotes)
+
+
 def test_compare_example_articles(docs: list[copydesk.Document]) -> None:
     c = copydesk.compare(docs, by=LABELS)
     assert isinstance(c, copydesk.Comparison)
     assert c.labels == LABELS
     assert list(c.outlets.index) == LABELS
     assert list(c.outlets["documents"]) == [1, 1, 1, 1]
-    assert list(c.outlets["quotes"]) == [len(d.quotes) for d in docs]
+    assert list(c.outlets["quotes"]) == [n_speech(d) for d in docs]
     for o, d in zip(LABELS, docs, strict=True):
         assert c.outlets.loc[o, "compound"] == pytest.approx(d.tone.compound)
         assert c.outlets.loc[o, "tone"] == pytest.approx(d.tone.tone)
@@ -46,7 +51,7 @@ def test_compare_example_articles(docs: list[copydesk.Document]) -> None:
     row = c.quotes.xs("Ingrid Solberg", level="speaker").iloc[0]
     assert row["Harbour Post"] == 1 and row["Northern Wire"] == 2
     assert row["Global Ledger"] == 0 and row["Evening Courier"] == 1
-    assert c.quotes.to_numpy().sum() == sum(len(d.quotes) for d in docs)
+    assert c.quotes.to_numpy().sum() == sum(n_speech(d) for d in docs)
     # Tone toward an entity: NaN where the outlet does not mention it.
     tone = c.entity_tone.xs("Ingrid Solberg", level="entity").iloc[0]
     assert math.isnan(tone["Global Ledger"])
@@ -58,7 +63,7 @@ def test_outlets_share_labels(docs: list[copydesk.Document]) -> None:
     c = copydesk.compare(docs, by=["wire", "wire", "paper", "paper"])
     assert c.labels == ["wire", "paper"]
     assert list(c.outlets["documents"]) == [2, 2]
-    assert c.quotes.to_numpy().sum() == sum(len(d.quotes) for d in docs)
+    assert c.quotes.to_numpy().sum() == sum(n_speech(d) for d in docs)
 
 
 def test_surnames_merge_across_documents() -> None:

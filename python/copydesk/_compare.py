@@ -29,10 +29,10 @@ class Comparison:
     """The comparison of outlets built by :func:`compare`; every table has one column (or
     row, for ``outlets``) per outlet label, in order of first appearance.
 
-    - ``outlets``: per outlet, documents, words, quotes (of the kinds compared) and the means over its documents
-      of ``mean_compound`` (the mean sentence compound, which separates outlets),
-      ``compound`` (the document compound, which saturates on long articles), ``tone``
-      (GDELT-style percentage) and the positive and negative shares.
+    - ``outlets``: per outlet, documents, words, quotes (of the kinds compared) and the
+      means over its documents of ``mean_compound`` (the mean sentence compound, which
+      separates outlets), ``compound`` (the document compound, which saturates on long
+      articles), ``tone`` (GDELT-style percentage) and the positive and negative shares.
     - ``mentions``: mentions per entity (index ``entity``, ``label``) per outlet.
     - ``entity_tone``: tone toward each entity per outlet (mean compound tone of the
       sentences mentioning it; empty where the outlet never mentions it).

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import copydesk
-from copydesk._frames import NAME_LABELS, Referents
+from copydesk._frames import NAME_LABELS, SPEECH_KINDS, Referents
 
 DESCRIPTION = """\
 Analyse news articles: words, sentences, named entities, quotations and tone.
@@ -93,8 +93,9 @@ def iter_inputs(paths: Sequence[str], stdin: TextIO | None = None) -> Iterator[A
 
 
 def summarize(doc_id: str, doc: copydesk.Document, top: int = 3) -> dict[str, object]:
-    """One row of the report for one article: size, sentences, entities, quotations, tone,
-    top entities (a list of ``{"name", "label", "mentions"}``)."""
+    """One row of the report for one article: size, sentences, entities, quotations (direct
+    and partial, as ``compare`` counts them; not scare quotes), tone, top entities (a list
+    of ``{"name", "label", "mentions"}``)."""
     names = [e for e in doc.entity_tone() if e.label in NAME_LABELS]
     t = doc.tone
     return {
@@ -102,7 +103,7 @@ def summarize(doc_id: str, doc: copydesk.Document, top: int = 3) -> dict[str, ob
         "words": t.word_count,
         "sentences": len(doc.sentences),
         "entities": len(doc.entities),
-        "quotes": len(doc.quotes),
+        "quotes": sum(q.kind in SPEECH_KINDS for q in doc.quotes),
         "compound": round(t.compound, 3),
         "mean_compound": round(doc.mean_compound(), 3),
         "tone": round(t.tone, 2),
