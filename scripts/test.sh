@@ -25,10 +25,8 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
-step "training binaries: clippy with --features train, build (train, build-lexicon)"
-cargo clippy -p copydesk-entities --all-targets --features train -- -D warnings
-cargo build -p copydesk-entities --features train --bin train
-cargo build -p copydesk-tone --bin build-lexicon
+step "training tools: build copydesk-train's binaries (train, eval, build-lexicon; linted above)"
+cargo build -p copydesk-train --bins
 step "cargo test --workspace (replays fuzz/regressions/ in copydesk's tests/fuzz_regressions.rs)"
 cargo test --workspace
 step "benchmarks, each once (cargo test --benches)"

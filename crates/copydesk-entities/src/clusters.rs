@@ -11,22 +11,21 @@ use crate::lists::NameLists;
 #[derive(Clone, Debug, Default)]
 pub struct Clusters {
     /// Word hash (see `hash_str`) → (path bits, path length).
-    pub(crate) map: HashMap64<(u32, u8)>,
+    pub map: HashMap64<(u32, u8)>,
     /// Word hash → a second clustering's bit path (exchange clusters; empty if none).
-    pub(crate) alt: HashMap64<(u32, u8)>,
+    pub alt: HashMap64<(u32, u8)>,
     /// Normalized word hash → casing code (see [`casing_code`]); absent = unseen.
-    pub(crate) casing: HashMap64<u8>,
+    pub casing: HashMap64<u8>,
     /// Entity names from the labelled training data.
-    pub(crate) gazetteer: Gazetteer,
+    pub gazetteer: Gazetteer,
     /// Name lists from open sources (`data/gazetteer.tsv`).
-    pub(crate) lists: NameLists,
+    pub lists: NameLists,
 }
 
 /// Casing code of a word seen `cap` times capitalised and `low` times lower-case in
 /// mid-sentence positions: 1 + 3 × ratio bucket + frequency bucket (0 is reserved for
 /// unseen words).
-#[cfg_attr(not(feature = "train"), allow(dead_code))]
-pub(crate) fn casing_code(cap: u32, low: u32) -> u8 {
+pub fn casing_code(cap: u32, low: u32) -> u8 {
     let n = cap + low;
     let r = f64::from(cap) / f64::from(n.max(1));
     let rb = match r {
@@ -45,7 +44,6 @@ pub(crate) fn casing_code(cap: u32, low: u32) -> u8 {
     1 + rb * 3 + fb
 }
 
-#[cfg_attr(not(feature = "train"), allow(dead_code))]
 impl Clusters {
     /// Number of words with a cluster.
     pub fn len(&self) -> usize {

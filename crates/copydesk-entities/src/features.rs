@@ -87,7 +87,7 @@ fn cluster_paths(
 
 /// Flat per-token feature lists: token `i` owns `keys[offsets[i]..offsets[i + 1]]`.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Features {
+pub struct Features {
     pub(crate) keys: Vec<u64>,
     pub(crate) offsets: Vec<u32>,
     /// Per token: normalized-word hash, and whether document consistency applies to it
@@ -98,7 +98,7 @@ pub(crate) struct Features {
 
 impl Features {
     /// The feature keys of token `i`.
-    pub(crate) fn of(&self, i: usize) -> &[u64] {
+    pub fn of(&self, i: usize) -> &[u64] {
         &self.keys[self.offsets[i] as usize..self.offsets[i + 1] as usize]
     }
 
@@ -107,8 +107,7 @@ impl Features {
     /// copies absorb what is peculiar to that corpus (tweets, another annotation scheme),
     /// and tagging, which sees only the shared features, keeps the main corpus's behaviour
     /// where the corpora disagree.
-    #[cfg_attr(not(feature = "train"), allow(dead_code))]
-    pub(crate) fn with_domain_copies(self, domain: u8) -> Features {
+    pub fn with_domain_copies(self, domain: u8) -> Features {
         if domain == 0 {
             return self;
         }
@@ -456,11 +455,12 @@ fn contrib(toks: &[Tok], i: usize, seg: (usize, usize)) -> Agg {
 }
 
 /// The feature extractor (borrowing the model's word clusters).
-pub(crate) struct Extractor<'a> {
-    pub(crate) clusters: &'a Clusters,
+pub struct Extractor<'a> {
+    /// The word clusters, casing statistics, gazetteer and name lists.
+    pub clusters: &'a Clusters,
     /// Feature groups left out (a training "view" for feature bagging; 0 when tagging):
     /// see the `DROP_*` constants.
-    pub(crate) drop: u16,
+    pub drop: u16,
 }
 
 /// Feature group: word-cluster templates.
@@ -488,12 +488,7 @@ const CONTEXT_OCCURRENCES: usize = 3;
 impl Extractor<'_> {
     /// Extracts features for every token of a document; `segs` are token index ranges
     /// (sentences), sorted, covering every token.
-    pub(crate) fn extract(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        segs: &[(usize, usize)],
-    ) -> Features {
+    pub fn extract(&self, text: &str, tokens: &[Token], segs: &[(usize, usize)]) -> Features {
         let toks = base(text, tokens, segs, self.clusters);
         let mut seg_of = vec![(0usize, 0usize); tokens.len()];
         for &(a, b) in segs {
@@ -776,7 +771,7 @@ impl Extractor<'_> {
 /// (counts per label, and the last full BILOU tag): a non-local "prediction history"
 /// feeding features of later segments, which are decoded in document order.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct History {
+pub struct History {
     counts: HashMap64<[u16; 5]>,
     /// Most recent full tag given to the word.
     last: HashMap64<u8>,
@@ -784,7 +779,7 @@ pub(crate) struct History {
 
 impl History {
     /// Appends the history features of token `i` to `out`.
-    pub(crate) fn keys(&self, f: &Features, i: usize, out: &mut Vec<u64>) {
+    pub fn keys(&self, f: &Features, i: usize, out: &mut Vec<u64>) {
         if !f.eligible[i] {
             return;
         }
@@ -819,7 +814,7 @@ impl History {
     }
 
     /// Records the tags decoded for the segment starting at token `a`.
-    pub(crate) fn record(&mut self, f: &Features, a: usize, tags: &[usize]) {
+    pub fn record(&mut self, f: &Features, a: usize, tags: &[usize]) {
         for (k, &t) in tags.iter().enumerate() {
             let i = a + k;
             if f.eligible[i] {
@@ -835,7 +830,7 @@ impl History {
 /// Second-pass document-consistency features from first-pass tags: for each eligible
 /// token, which labels the same word received elsewhere in the document, conjoined with
 /// its own first-pass label. Flat lists as in [`Features`].
-pub(crate) fn consistency(f: &Features, first_pass: &[usize]) -> Features {
+pub fn consistency(f: &Features, first_pass: &[usize]) -> Features {
     const NONE: usize = 4;
     let label_of = |t: usize| crate::tags::split(t).map_or(NONE, |(_, l)| l);
     let mut counts: HashMap64<[u16; 5]> = HashMap64::default();

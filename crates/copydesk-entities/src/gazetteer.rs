@@ -31,7 +31,6 @@ pub(crate) fn next_key(h: u64, lw: u64) -> u64 {
     mix(h.rotate_left(23) ^ lw)
 }
 
-#[cfg_attr(not(feature = "train"), allow(dead_code))]
 impl Gazetteer {
     /// Number of stored keys (names and prefixes).
     pub fn len(&self) -> usize {
@@ -44,7 +43,7 @@ impl Gazetteer {
     }
 
     /// Adds a name (normalized word hashes) with model label index `label`.
-    pub(crate) fn add(&mut self, lws: &[u64], label: usize) {
+    pub fn add(&mut self, lws: &[u64], label: usize) {
         if lws.is_empty() || lws.len() > MAX_LEN || label >= 4 {
             return;
         }

@@ -3,12 +3,12 @@
 use copydesk_tokenize::hash::{fnv1a, fnv1a_extend, FNV_OFFSET};
 
 /// FNV-1a over bytes, then a final mix.
-pub(crate) fn hash_str(s: &str) -> u64 {
+pub fn hash_str(s: &str) -> u64 {
     mix(fnv1a(s.as_bytes()))
 }
 
 /// The splitmix64 finaliser.
-pub(crate) fn mix(mut z: u64) -> u64 {
+pub fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
@@ -40,7 +40,7 @@ fn nonzero(h: u64) -> u64 {
 
 /// A hasher for keys that are already well-mixed 64-bit hashes.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct IdentityHasher(u64);
+pub struct IdentityHasher(u64);
 
 impl std::hash::Hasher for IdentityHasher {
     fn finish(&self) -> u64 {
@@ -55,7 +55,7 @@ impl std::hash::Hasher for IdentityHasher {
 }
 
 /// A `HashMap` keyed by pre-hashed `u64`s.
-pub(crate) type HashMap64<V> =
+pub type HashMap64<V> =
     std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<IdentityHasher>>;
 
 /// Streaming FNV-1a state, finalised like [`hash_str`].

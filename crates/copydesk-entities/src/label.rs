@@ -73,7 +73,7 @@ impl Label {
     }
 
     /// Index among the model labels (`PER`=0, `ORG`=1, `LOC`=2, `MISC`=3), `None` for rule labels.
-    pub(crate) fn model_index(self) -> Option<usize> {
+    pub fn model_index(self) -> Option<usize> {
         match self {
             Label::Per => Some(0),
             Label::Org => Some(1),

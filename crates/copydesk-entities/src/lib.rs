@@ -1,7 +1,7 @@
 //! Named-entity tagging for news text.
 //!
 //! A statistical sequence tagger (averaged structured perceptron, BILOU tags, constrained
-//! Viterbi, trained by this crate's own `train` binary on CoNLL-2003) finds `PER`, `ORG`,
+//! Viterbi, trained on CoNLL-2003 by the `train` binary of `copydesk-train`) finds `PER`, `ORG`,
 //! `LOC` and `MISC` names; precise rules add `DATE`, `TIME`, `MONEY` and `PERCENT`; user
 //! phrase rules override both. The default model is embedded in the crate.
 //!
@@ -19,11 +19,7 @@
 //! ```
 
 mod clusters;
-#[doc(hidden)]
-pub mod corpus;
 mod error;
-#[cfg(feature = "train")]
-mod exchange;
 mod features;
 mod gazetteer;
 mod hash;
@@ -35,9 +31,6 @@ mod rules;
 mod segments;
 mod structure;
 mod tags;
-#[cfg(feature = "train")]
-#[doc(hidden)]
-pub mod training;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -111,7 +104,7 @@ impl EntityTagger {
         }
     }
 
-    /// A tagger with a model from bytes written by the `train` binary.
+    /// A tagger with a model from bytes written by the `train` binary (`copydesk-train`).
     pub fn from_model_bytes(bytes: &[u8]) -> Result<Self, Error> {
         Ok(EntityTagger {
             model: Arc::new(Model::from_bytes(bytes)?),
@@ -119,18 +112,10 @@ impl EntityTagger {
         })
     }
 
-    /// A tagger with a model read from a file written by the `train` binary.
+    /// A tagger with a model read from a file written by the `train` binary (`copydesk-train`).
     pub fn from_model_file(path: impl AsRef<Path>) -> Result<Self, Error> {
         let bytes = std::fs::read(path)?;
         Self::from_model_bytes(&bytes)
-    }
-
-    #[cfg(feature = "train")]
-    pub(crate) fn from_model(model: Model) -> Self {
-        EntityTagger {
-            model: Arc::new(model),
-            phrases: Phrases::default(),
-        }
     }
 
     /// Adds a user phrase rule: every occurrence of `phrase` (matched on normalized tokens,
@@ -324,6 +309,32 @@ fn merge(first: Vec<Entity>, second: Vec<Entity>) -> Vec<Entity> {
     out.extend(first);
     out.sort_by_key(|e| (e.start, e.end));
     out
+}
+
+/// For the training tool `crates/copydesk-train` only, not a stable API: what the trainer
+/// shares with the tagger (feature extraction, Viterbi decoding, BILOU tags, the model
+/// writer, the clusters/gazetteer tables and the hashing of list entries), so that a trained
+/// model is read back exactly as it was trained.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::clusters::{casing_code, Clusters};
+    pub use crate::features::{consistency, Extractor, Features, History};
+    pub use crate::gazetteer::Gazetteer;
+    pub use crate::hash::{hash_str, mix, HashMap64, IdentityHasher};
+    pub use crate::model::{viterbi, Dense, Model};
+    pub use crate::segments::{segments, split};
+    pub use crate::tags::{encode, split as split_tag, Part, NTAGS, O};
+
+    use crate::{EntityTagger, Phrases};
+    use std::sync::Arc;
+
+    /// A tagger with `model` and no phrase rules.
+    pub fn tagger(model: Model) -> EntityTagger {
+        EntityTagger {
+            model: Arc::new(model),
+            phrases: Phrases::default(),
+        }
+    }
 }
 
 /// Tags `text` with the default tagger.

@@ -52,7 +52,6 @@ pub(crate) struct ListMatch {
     pub(crate) single: u16,
 }
 
-#[cfg_attr(not(feature = "train"), allow(dead_code))]
 impl NameLists {
     /// Number of stored keys (names and prefixes).
     pub fn len(&self) -> usize {

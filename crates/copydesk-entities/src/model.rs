@@ -29,9 +29,11 @@ pub struct Model {
     /// unseen words are rejected without touching the table.
     filter: Vec<u64>,
     /// Transition scores `trans[prev][cur]`, start and end scores.
-    pub(crate) trans: [[f32; NTAGS]; NTAGS],
-    pub(crate) start: [f32; NTAGS],
-    pub(crate) end: [f32; NTAGS],
+    pub trans: [[f32; NTAGS]; NTAGS],
+    /// Start scores.
+    pub start: [f32; NTAGS],
+    /// End scores.
+    pub end: [f32; NTAGS],
     /// Softmax temperature for confidences.
     pub temperature: f32,
     /// Whether a second decoding pass adds document-consistency features.
@@ -77,15 +79,14 @@ impl Slot {
     }
 }
 /// Dense weights as produced by training, for [`Model::from_dense`].
-#[cfg_attr(not(feature = "train"), allow(dead_code))]
-pub(crate) struct Dense<'a> {
-    pub(crate) feats: Vec<(u64, &'a [f32; NTAGS])>,
+pub struct Dense<'a> {
+    /// (feature key, weight row) pairs.
+    pub feats: Vec<(u64, &'a [f32; NTAGS])>,
 }
 
 impl Model {
     /// An empty model (all scores zero).
-    #[cfg_attr(not(feature = "train"), allow(dead_code))]
-    pub(crate) fn empty(clusters: Clusters) -> Self {
+    pub fn empty(clusters: Clusters) -> Self {
         Model {
             slots: vec![Slot::default(); 2],
             n: 0,
@@ -103,8 +104,7 @@ impl Model {
     }
 
     /// Builds a model from dense feature rows, dropping weights with `|w| <= prune`.
-    #[cfg_attr(not(feature = "train"), allow(dead_code))]
-    pub(crate) fn from_dense(dense: Dense<'_>, prune: f32, mut base: Model) -> Model {
+    pub fn from_dense(dense: Dense<'_>, prune: f32, mut base: Model) -> Model {
         let mut entries: Vec<(u64, u32, Vec<f32>)> = Vec::new();
         for (key, row) in dense.feats {
             let mut mask = 0u32;
@@ -169,7 +169,6 @@ impl Model {
     }
 
     /// Number of stored features.
-    #[cfg_attr(not(feature = "train"), allow(dead_code))]
     pub fn n_features(&self) -> usize {
         self.n
     }
@@ -258,14 +257,14 @@ impl Model {
     }
 
     /// Emission scores of one token from its feature keys.
-    pub(crate) fn emission(&self, keys: &[u64]) -> [f32; NTAGS] {
+    pub fn emission(&self, keys: &[u64]) -> [f32; NTAGS] {
         let mut acc = [0i32; NTAGS];
         self.accumulate(keys, &mut acc);
         acc.map(|a| a as f32 * self.scale)
     }
 
     /// Constrained Viterbi over emission rows; returns the best legal tag sequence.
-    pub(crate) fn viterbi(&self, em: &[[f32; NTAGS]]) -> Vec<usize> {
+    pub fn viterbi(&self, em: &[[f32; NTAGS]]) -> Vec<usize> {
         viterbi(em, &self.trans, &self.start, &self.end)
     }
 
@@ -275,7 +274,6 @@ impl Model {
     }
 
     /// Serializes the model (weights quantised to i16).
-    #[cfg_attr(not(feature = "train"), allow(dead_code))]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
@@ -590,7 +588,7 @@ static LEGAL: std::sync::LazyLock<([[u8; NTAGS]; NTAGS], [usize; NTAGS])> =
     });
 
 /// Constrained first-order Viterbi.
-pub(crate) fn viterbi(
+pub fn viterbi(
     em: &[[f32; NTAGS]],
     trans: &[[f32; NTAGS]; NTAGS],
     start: &[f32; NTAGS],

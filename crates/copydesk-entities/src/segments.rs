@@ -10,11 +10,7 @@ use crate::Sentence;
 /// Token index ranges `(start, end)` to decode independently: one per sentence, further cut
 /// at line breaks (headlines, datelines and list items are separate lines in news copy).
 /// Tokens outside every sentence form segments of their own. Sorted, disjoint, covering.
-pub(crate) fn segments(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[Sentence],
-) -> Vec<(usize, usize)> {
+pub fn segments(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut seg_start = 0usize;
     let mut s = 0usize;
@@ -87,7 +83,7 @@ pub(crate) fn blocks(segs: &[(usize, usize)], max: usize) -> Vec<std::ops::Range
 }
 
 /// The default sentence split used by [`EntityTagger::tag_text`](crate::EntityTagger::tag_text).
-pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     static SPLITTER: LazyLock<SentenceSplitter> = LazyLock::new(SentenceSplitter::new);
     SPLITTER.split(text, tokens)
 }

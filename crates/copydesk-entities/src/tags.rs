@@ -1,19 +1,23 @@
 //! The BILOU tag set over the four model labels, and its transition constraints.
 
 /// Number of tags: `O` plus B/I/L/U for each of the 4 model labels.
-pub(crate) const NTAGS: usize = 17;
+pub const NTAGS: usize = 17;
 
 /// Tag position within an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Part {
+pub enum Part {
+    /// Begin: the first token of a name of two or more tokens.
     B,
+    /// Inside: a middle token.
     I,
+    /// Last: the last token.
     L,
+    /// Unit: a name of one token.
     U,
 }
 
 /// The tag index for `O`.
-pub(crate) const O: usize = 0;
+pub const O: usize = 0;
 
 /// Tag index for (`part`, model label index `label`).
 pub(crate) fn tag(part: Part, label: usize) -> usize {
@@ -27,7 +31,7 @@ pub(crate) fn tag(part: Part, label: usize) -> usize {
 }
 
 /// Splits a tag into its part and label; `None` for `O`.
-pub(crate) fn split(t: usize) -> Option<(Part, usize)> {
+pub fn split(t: usize) -> Option<(Part, usize)> {
     if t == O || t >= NTAGS {
         return None;
     }
@@ -97,8 +101,7 @@ pub(crate) fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
 }
 
 /// Encodes token spans `(start, end_exclusive, label)` as BILOU tags over `n` tokens.
-#[cfg_attr(not(feature = "train"), allow(dead_code))]
-pub(crate) fn encode(n: usize, spans: &[(usize, usize, usize)]) -> Vec<usize> {
+pub fn encode(n: usize, spans: &[(usize, usize, usize)]) -> Vec<usize> {
     let mut tags = vec![O; n];
     for &(s, e, l) in spans {
         if e <= s || e > n {

@@ -3,8 +3,6 @@
 //! articles, and over the 1 MB news sample of `../shared` (another corpus file can be given
 //! in `COPYDESK_COUNTRY_CORPUS`, e.g. the whole `news.jsonl` in a release run).
 
-mod common;
-
 use copydesk_entities::{EntityTagger, Label};
 use copydesk_tokenize::{normalize, tokenize, TokenKind};
 
@@ -127,8 +125,8 @@ fn countries_in_the_example_articles_are_places() {
 fn countries_in_news_are_places() {
     let raw = match std::env::var("COPYDESK_COUNTRY_CORPUS") {
         Ok(path) => std::fs::read_to_string(path).expect("COPYDESK_COUNTRY_CORPUS"),
-        Err(_) => match common::shared("corpus/news-1mb.jsonl") {
-            Some(raw) => raw,
+        Err(_) => match copydesk_testkit::shared_file("corpus/news-1mb.jsonl") {
+            Some(path) => std::fs::read_to_string(path).expect("corpus/news-1mb.jsonl"),
             None => return,
         },
     };

@@ -21,7 +21,7 @@ const MAX_LOOKBACK: usize = 4 * rules::WINDOW;
 
 /// A weighted occurrence of a lexicon entry in a sentence.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Term {
+pub struct Term {
     /// Entry index in the [`Table`].
     pub entry: u32,
     /// Multiplier: contrast weight times negation factors, for a positive valence.
@@ -59,7 +59,7 @@ impl Term {
 
 /// Per-sentence counts besides the terms.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Features {
+pub struct Features {
     /// Exclamation/question push magnitude, applied in the direction of the sentence sum.
     pub push: f32,
     /// Word-like tokens (words, numbers, hashtags, mentions, emoji): the GDELT denominator.
@@ -94,7 +94,7 @@ struct Item {
 
 /// Reusable buffers for [`analyse`].
 #[derive(Debug, Default)]
-pub(crate) struct Scratch {
+pub struct Scratch {
     items: Vec<Item>,
     /// Indices of the items that become terms.
     scoring: Vec<u32>,
@@ -116,7 +116,7 @@ impl Scratch {
 /// The lookup key of a token's text: borrowed if already lower-case ASCII, otherwise
 /// lower-cased (ASCII) or [`copydesk_tokenize::normalize`]d into `buf`.
 #[inline]
-pub(crate) fn key_of<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
+pub fn key_of<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
     key_and_case(s, buf).0
 }
 
@@ -409,7 +409,7 @@ pub(crate) const MAX_SENTENCE_TOKENS: usize = 1024;
 /// fitting; otherwise only entries with a valence. A sentence longer than
 /// [`MAX_SENTENCE_TOKENS`] is analysed window by window; its counts are the windows' sums
 /// and its push the largest window's.
-pub(crate) fn analyse(
+pub fn analyse(
     table: &Table,
     text: &str,
     tokens: &[Token],

@@ -35,13 +35,13 @@ pub(crate) fn mix(x: u64) -> u64 {
 }
 
 /// A hash map keyed with [`FxHasher`].
-pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// Fx-style hasher: `h = (h.rotate_left(5) ^ word) * SEED` per 8-byte word.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct FxHasher {
+pub struct FxHasher {
     hash: u64,
 }
 

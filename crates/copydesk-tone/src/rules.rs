@@ -36,7 +36,7 @@ pub(crate) const QUESTION: f32 = 0.18;
 /// Cap of the question-mark push.
 pub(crate) const MAX_QUESTION: f32 = 0.96;
 /// The squashing constant: compound = s / sqrt(s² + ALPHA).
-pub(crate) const ALPHA: f64 = 15.0;
+pub const ALPHA: f64 = 15.0;
 /// Lexicon valence magnitude from which a word counts as a GDELT-style dictionary hit (so
 /// the mild valences the fit gives to common words, and negators, are not hits).
 pub(crate) const HIT: f32 = 1.0;

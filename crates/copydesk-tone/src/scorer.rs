@@ -68,14 +68,14 @@ struct Acc {
 
 /// The squashing normalisation: `s / sqrt(s² + α)`, clipped to [-1, 1].
 #[inline]
-pub(crate) fn squash(s: f64) -> f64 {
+pub fn squash(s: f64) -> f64 {
     (s / (s * s + rules::ALPHA).sqrt()).clamp(-1.0, 1.0)
 }
 
 /// The document score before squashing: the sum of the sentence sums, times
 /// `(SHORT / n)^DOC_EXPONENT` for `n > SHORT` sentences with words.
 #[inline]
-pub(crate) fn aggregate(sum: f64, sentences: u32) -> f64 {
+pub fn aggregate(sum: f64, sentences: u32) -> f64 {
     if sentences <= SHORT {
         sum
     } else {
@@ -90,7 +90,7 @@ pub(crate) const DOC_EXPONENT: f64 = 0.5;
 
 /// Applies the punctuation push to a sentence sum.
 #[inline]
-pub(crate) fn with_push(s: f64, push: f32) -> f64 {
+pub fn with_push(s: f64, push: f32) -> f64 {
     if s > 0.0 {
         s + f64::from(push)
     } else if s < 0.0 {
@@ -193,7 +193,7 @@ impl Acc {
 }
 
 /// The sentence splitter [`ToneScorer::score`] uses.
-pub(crate) static SPLITTER: LazyLock<SentenceSplitter> = LazyLock::new(SentenceSplitter::default);
+pub static SPLITTER: LazyLock<SentenceSplitter> = LazyLock::new(SentenceSplitter::default);
 
 /// The embedded lexicon's table, built once and shared by every default scorer.
 static DEFAULT_TABLE: LazyLock<Arc<Table>> =
@@ -255,7 +255,9 @@ impl ToneScorer {
         }
     }
 
-    pub(crate) fn table(&self) -> &Table {
+    /// The lookup table (for the lexicon fit of `copydesk-train`).
+    #[doc(hidden)]
+    pub fn table(&self) -> &Table {
         &self.table
     }
 

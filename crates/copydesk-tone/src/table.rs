@@ -46,7 +46,7 @@ const UN_PREFIXED: u32 = 1 << 31;
 
 /// One key's data.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Entry {
+pub struct Entry {
     /// Lexicon valence (0 if none).
     pub valence: f32,
     /// Degree (booster > 0, dampener < 0) in units of [`rules::BOOST`].
@@ -132,7 +132,7 @@ fn pair_hash(first: u32, second: u64) -> u64 {
 /// rejected by a Bloom filter, and a hit on a key of up to 8 bytes (most words) is settled
 /// by its slot; longer keys are checked in one contiguous arena.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Table {
+pub struct Table {
     /// Open-addressing slots (linear probing); length a power of two.
     slots: Vec<Slot>,
     /// A 2-hash Bloom filter over the keys (64 Ki bits, stays in L1): most words outside

@@ -25,37 +25,6 @@ const OOV: u32 = u32::MAX;
 /// A document boundary (windows do not cross it).
 const BREAK: u32 = u32::MAX - 1;
 
-/// The value of the `"text"` field of a JSON line (`None` if absent), escapes decoded.
-pub fn json_text(line: &str) -> Option<String> {
-    let at = line.find("\"text\"")?;
-    let rest = line[at + 6..].trim_start().strip_prefix(':')?.trim_start();
-    let mut chars = rest.strip_prefix('"')?.chars();
-    let mut out = String::with_capacity(rest.len());
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => return Some(out),
-            '\\' => match chars.next()? {
-                'n' | 'r' | 't' => out.push(' '),
-                'u' => {
-                    let hex: String = chars.by_ref().take(4).collect();
-                    let mut u = u32::from_str_radix(&hex, 16).ok()?;
-                    if (0xD800..0xDC00).contains(&u) {
-                        let rest: String = chars.by_ref().take(6).collect();
-                        let lo = rest
-                            .strip_prefix("\\u")
-                            .and_then(|h| u32::from_str_radix(h, 16).ok())?;
-                        u = 0x10000 + ((u - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF);
-                    }
-                    out.push(char::from_u32(u).unwrap_or(' '));
-                }
-                other => out.push(other),
-            },
-            c => out.push(c),
-        }
-    }
-    None
-}
-
 /// A lower-case alphabetic word (letters, inner hyphens and apostrophes) or `None`.
 fn word_key(w: &str) -> Option<String> {
     let ok = w.chars().next().is_some_and(char::is_alphabetic)
@@ -74,10 +43,9 @@ impl Corpus {
         let mut lower: Vec<u32> = Vec::new();
         let mut capital: Vec<u32> = Vec::new();
         let mut stream: Vec<u32> = Vec::new();
-        for line in jsonl.lines() {
-            let Some(text) = json_text(line) else {
-                continue;
-            };
+        for text in copydesk_train::corpus::news_texts(jsonl) {
+            // Line breaks and tabs as spaces, as this reader always read them.
+            let text = text.replace(['\n', '\r', '\t'], " ");
             let mut sentence_start = true;
             for t in copydesk_tokenize::tokenize(&text) {
                 let w = t.text(&text);

@@ -50,7 +50,7 @@ pub fn derive(corpus: &Corpus, base: &Lexicon, prior: &Lexicon) -> Vec<(String, 
             || !w.bytes().all(|b| b.is_ascii_lowercase())
             || corpus.lower[i] < 2 * corpus.capital[i]
             || prior.get(w).is_some()
-            || copydesk_tone::fit::LEXICALISED.contains(&w.as_str())
+            || copydesk_train::tone::LEXICALISED.contains(&w.as_str())
         {
             continue;
         }

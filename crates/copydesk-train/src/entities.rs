@@ -1,24 +1,18 @@
-//! Training support (feature `train`): CoNLL reading, gold projection onto our tokens,
-//! the averaged structured perceptron, and span-level evaluation.
+//! Entity model training: gold projection onto our tokens, the averaged structured
+//! perceptron and its ensembles, the word clusterings and casing statistics learnt from
+//! unlabelled news, and span-level evaluation. The model is written by the runtime crate's
+//! own writer (`copydesk_entities::internals::Model::to_bytes`), so it loads exactly as
+//! trained.
 
 use std::collections::HashMap;
 
 use copydesk_tokenize::Token;
 
-pub use crate::clusters::Clusters;
-use crate::features::{Extractor, Features};
-pub use crate::gazetteer::Gazetteer;
-use crate::model::Dense;
-pub use crate::model::Model;
-use crate::tags::{self, NTAGS};
-use crate::{EntityTagger, Label, Sentence};
+use copydesk_entities::internals::{self as rt, Dense, Extractor, Features, NTAGS};
+pub use copydesk_entities::internals::{Clusters, Gazetteer, Model};
+use copydesk_entities::{EntityTagger, Label, Sentence};
 
 pub use crate::corpus::{Doc, Format};
-
-/// Parses a CoNLL-2003 file (IOB2 or IOB1 in the last column) into documents.
-pub fn read_conll(raw: &str) -> Vec<Doc> {
-    crate::corpus::read(raw, Format::Conll2003)
-}
 
 /// A document prepared for training: tokens, segments, features, gold tags.
 pub struct Prepared {
@@ -38,14 +32,14 @@ pub struct Prepared {
 /// MISC tag outside (the corpus does not mark MISC names).
 fn allowed_without_misc(gold_tags: &[usize]) -> Vec<u32> {
     let misc = Label::Misc.model_index().unwrap_or(3);
-    let misc_bits: u32 = (0..tags::NTAGS)
-        .filter(|&t| tags::split(t).is_some_and(|(_, l)| l == misc))
+    let misc_bits: u32 = (0..NTAGS)
+        .filter(|&t| rt::split_tag(t).is_some_and(|(_, l)| l == misc))
         .fold(0, |m, t| m | 1 << t);
     gold_tags
         .iter()
         .map(|&g| {
-            if g == tags::O {
-                1 << tags::O | misc_bits
+            if g == rt::O {
+                1 << rt::O | misc_bits
             } else {
                 1 << g
             }
@@ -65,8 +59,8 @@ pub struct Projection {
 /// Our tokenization and sentence split of `text`, as `tag_text` does it.
 pub fn tokens_and_segments(text: &str) -> (Vec<Token>, Vec<(usize, usize)>) {
     let tokens = copydesk_tokenize::tokenize(text);
-    let sents: Vec<Sentence> = crate::segments::split(text, &tokens);
-    let segs = crate::segments::segments(text, &tokens, &sents);
+    let sents: Vec<Sentence> = rt::split(text, &tokens);
+    let segs = rt::segments(text, &tokens, &sents);
     (tokens, segs)
 }
 
@@ -113,23 +107,33 @@ pub fn prepare(docs: &[Doc], clusters: &Clusters, stats: &mut Projection) -> Vec
     docs.iter()
         .map(|d| {
             let (tokens, segs) = tokens_and_segments(&d.text);
-            let feats = ex
-                .extract(&d.text, &tokens, &segs)
-                .with_domain_copies(d.domain);
             let spans = project(d, &tokens, stats);
-            // Spans must not cross segments; split the tags per segment is implicit since
-            // segments follow newlines, like gold sentences.
-            let gold_tags = tags::encode(tokens.len(), &spans);
-            let allowed = (!d.has_misc).then(|| allowed_without_misc(&gold_tags));
-            Prepared {
-                tokens,
-                segs,
-                feats,
-                gold_tags,
-                allowed,
-            }
+            prepared(&ex, d, tokens, segs, &spans)
         })
         .collect()
+}
+
+/// A document's features (with its corpus's feature copies) and gold tags. Spans never
+/// cross segments: segments follow newlines, like gold sentences.
+fn prepared(
+    ex: &Extractor<'_>,
+    d: &Doc,
+    tokens: Vec<Token>,
+    segs: Vec<(usize, usize)>,
+    spans: &[(usize, usize, usize)],
+) -> Prepared {
+    let feats = ex
+        .extract(&d.text, &tokens, &segs)
+        .with_domain_copies(d.domain);
+    let gold_tags = rt::encode(tokens.len(), spans);
+    let allowed = (!d.has_misc).then(|| allowed_without_misc(&gold_tags));
+    Prepared {
+        tokens,
+        segs,
+        feats,
+        gold_tags,
+        allowed,
+    }
 }
 
 /// Prepares documents with a gazetteer of the gold names, jackknifed: the features of the
@@ -165,7 +169,7 @@ pub fn prepare_jackknifed_view(
         if split == 0 {
             di % folds
         } else {
-            (crate::hash::mix(di as u64 ^ split.rotate_left(32)) % folds as u64) as usize
+            (rt::mix(di as u64 ^ split.rotate_left(32)) % folds as u64) as usize
         }
     };
     let mut parsed = Vec::with_capacity(docs.len());
@@ -176,7 +180,7 @@ pub fn prepare_jackknifed_view(
         let spans = project(d, &tokens, stats);
         let lws: Vec<u64> = tokens
             .iter()
-            .map(|t| crate::hash::hash_str(&copydesk_tokenize::normalize(t.text(&d.text))))
+            .map(|t| rt::hash_str(&copydesk_tokenize::normalize(t.text(&d.text))))
             .collect();
         for &(s, e, l) in &spans {
             full.add(&lws[s..e], l);
@@ -205,18 +209,7 @@ pub fn prepare_jackknifed_view(
                 clusters: &fold_clusters[fold_of(di)],
                 drop,
             };
-            let feats = ex
-                .extract(&d.text, &tokens, &segs)
-                .with_domain_copies(d.domain);
-            let gold_tags = tags::encode(tokens.len(), &spans);
-            let allowed = (!d.has_misc).then(|| allowed_without_misc(&gold_tags));
-            Prepared {
-                tokens,
-                segs,
-                feats,
-                gold_tags,
-                allowed,
-            }
+            prepared(&ex, d, tokens, segs, &spans)
         })
         .collect();
     (prepared, full)
@@ -314,7 +307,7 @@ impl Perceptron {
         let mut extra: Vec<Vec<u64>> = Vec::new();
         for &di in order {
             let d = &docs[di];
-            let mut hist = crate::features::History::default();
+            let mut hist = rt::History::default();
             for &(a, b) in &d.segs {
                 if a >= b {
                     continue;
@@ -334,7 +327,7 @@ impl Perceptron {
                     }
                     em.push(row);
                 }
-                let pred = crate::model::viterbi(&em, &self.trans, &self.start, &self.end);
+                let pred = rt::viterbi(&em, &self.trans, &self.start, &self.end);
                 let latent;
                 let gold = match &d.allowed {
                     Some(allowed) => {
@@ -351,8 +344,7 @@ impl Perceptron {
                                 r
                             })
                             .collect();
-                        latent =
-                            crate::model::viterbi(&masked, &self.trans, &self.start, &self.end);
+                        latent = rt::viterbi(&masked, &self.trans, &self.start, &self.end);
                         &latent[..]
                     }
                     None => &d.gold_tags[a..b],
@@ -520,7 +512,7 @@ fn prf(tp: usize, p: usize, g: usize) -> (f64, f64, f64) {
 
 /// Evaluates a model on documents (model labels only, exact character spans).
 pub fn evaluate(model: Model, docs: &[Doc]) -> Score {
-    let tagger = EntityTagger::from_model(model);
+    let tagger = rt::tagger(model);
     evaluate_tagger(&tagger, docs)
 }
 
@@ -548,7 +540,7 @@ pub fn calibrate(model: &Model, docs: &[Doc]) -> f32 {
     while t <= 64.0 {
         let mut m = model.clone();
         m.temperature = t;
-        let tagger = EntityTagger::from_model(m);
+        let tagger = rt::tagger(m);
         let mut loss = 0.0f64;
         let mut n = 0usize;
         for d in docs {
@@ -592,13 +584,8 @@ pub fn learn_clusters_with(jsonl: &str, max_words: usize, classes: usize) -> Clu
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut forms: Vec<String> = Vec::new();
     let mut freq: Vec<u32> = Vec::new();
-    for line in jsonl.lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        let Some(text) = v.get("text").and_then(|t| t.as_str()) else {
-            continue;
-        };
+    for text in crate::corpus::news_texts(jsonl) {
+        let text = text.as_str();
         let toks = copydesk_tokenize::tokenize(text);
         count_casing(text, &toks, &mut casing);
         let mut ids = Vec::with_capacity(toks.len());
@@ -664,9 +651,9 @@ pub fn learn_clusters_with(jsonl: &str, max_words: usize, classes: usize) -> Clu
             })
             .collect();
         let paths = crate::exchange::cluster(&seqs, nw, classes, 20);
-        let mut alt = crate::hash::HashMap64::default();
+        let mut alt = rt::HashMap64::default();
         for (r, &w) in order.iter().enumerate() {
-            alt.insert(crate::hash::hash_str(&forms[w as usize]), paths[r]);
+            alt.insert(rt::hash_str(&forms[w as usize]), paths[r]);
         }
         let mut c = learn_clusters_with(jsonl, max_words, 0);
         c.alt = alt;
@@ -802,15 +789,15 @@ fn finish_clusters(
     paths: &[(u32, u8)],
     casing: HashMap<u64, (u32, u32)>,
 ) -> Clusters {
-    let mut map = crate::hash::HashMap64::default();
+    let mut map = rt::HashMap64::default();
     map.reserve(order.len());
     for (r, &w) in order.iter().enumerate() {
-        map.insert(crate::hash::hash_str(&forms[w as usize]), paths[r]);
+        map.insert(rt::hash_str(&forms[w as usize]), paths[r]);
     }
     let casing = casing
         .into_iter()
         .filter(|(_, (c, l))| c + l >= 2)
-        .map(|(k, (c, l))| (k, crate::clusters::casing_code(c, l)))
+        .map(|(k, (c, l))| (k, rt::casing_code(c, l)))
         .collect();
     Clusters {
         map,
@@ -856,7 +843,7 @@ fn count_casing(text: &str, toks: &[Token], casing: &mut HashMap<u64, (u32, u32)
         let w = t.text(text);
         let Some(c) = w.chars().next() else { continue };
         let e = casing
-            .entry(crate::hash::hash_str(&copydesk_tokenize::normalize(w)))
+            .entry(rt::hash_str(&copydesk_tokenize::normalize(w)))
             .or_default();
         if c.is_uppercase() {
             e.0 += 1;
@@ -872,7 +859,7 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
 
 /// Writes false positives / false negatives (with their text) for error analysis.
 pub fn error_report(model: Model, docs: &[Doc]) -> String {
-    error_report_tagger(&EntityTagger::from_model(model), docs)
+    error_report_tagger(&rt::tagger(model), docs)
 }
 
 /// As [`error_report`], for a tagger.
@@ -940,7 +927,7 @@ impl Perceptron {
                         row
                     })
                     .collect();
-                let pred = crate::model::viterbi(&em, &base.trans, &base.start, &base.end);
+                let pred = rt::viterbi(&em, &base.trans, &base.start, &base.end);
                 let gold = &d.gold_tags[a..b];
                 for (k, (&p, &g)) in pred.iter().zip(gold).enumerate() {
                     if p != g {
@@ -970,13 +957,13 @@ pub fn stack_item(model: &Model, doc: &Prepared) -> Stacked {
     let base_em: Vec<[f32; NTAGS]> = (0..doc.tokens.len())
         .map(|i| model.emission(doc.feats.of(i)))
         .collect();
-    let mut tags_ = vec![tags::O; doc.tokens.len()];
+    let mut tags_ = vec![rt::O; doc.tokens.len()];
     for &(a, b) in &doc.segs {
         if a < b {
             tags_[a..b].copy_from_slice(&model.viterbi(&base_em[a..b]));
         }
     }
-    let cons = crate::features::consistency(&doc.feats, &tags_);
+    let cons = rt::consistency(&doc.feats, &tags_);
     Stacked {
         segs: doc.segs.clone(),
         base_em,

@@ -1,7 +1,7 @@
 //! Measures an entity model on labelled corpora: per-label and micro P/R/F1 by exact span.
 //!
 //! ```text
-//! cargo run --release -p copydesk-entities --features train --bin eval -- \
+//! cargo run --release -p copydesk-train --bin eval -- \
 //!     [--model crates/copydesk-entities/model/ner.bin] \
 //!     ../shared/data/ner/conll2003/dev.conll ../shared/data/ner/extra/btc.dev.conll \
 //!     ../shared/data/ner/extra/uner-ewt-dev.iob2 ../shared/data/ner/extra/crossner-politics-dev.txt
@@ -16,9 +16,9 @@
 //! The format of each file follows from its name (`corpus::Format::from_path`). On corpora
 //! without MISC annotation, MISC predictions are not counted.
 
-use copydesk_entities::corpus::{self, Format};
-use copydesk_entities::training;
 use copydesk_entities::EntityTagger;
+use copydesk_train::corpus::{self, Format};
+use copydesk_train::entities;
 
 fn main() {
     let mut model = None;
@@ -45,11 +45,11 @@ fn main() {
     for f in &files {
         let raw = std::fs::read_to_string(f).expect("read corpus file");
         let docs = corpus::read(&raw, Format::from_path(f));
-        let score = training::evaluate_tagger(&tagger, &docs);
+        let score = entities::evaluate_tagger(&tagger, &docs);
         println!("{f} ({} documents)\n{}", docs.len(), score.report());
         if let Ok(dir) = std::env::var("NER_ERRORS") {
             let name = f.rsplit('/').next().unwrap_or(f);
-            let report = training::error_report_tagger(&tagger, &docs);
+            let report = entities::error_report_tagger(&tagger, &docs);
             std::fs::write(format!("{dir}/{name}.errors"), report).expect("write errors");
         }
     }

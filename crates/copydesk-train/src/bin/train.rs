@@ -1,7 +1,9 @@
-//! Trains the copydesk entity model (averaged structured perceptron) on CoNLL-2003.
+//! Trains the copydesk entity model (averaged structured perceptron) on CoNLL-2003 (and, with
+//! `--extra`, other labelled text). The full rebuild command of the committed model is in
+//! `crates/copydesk-entities/model/README.md`; the smallest:
 //!
 //! ```text
-//! cargo run --release -p copydesk-entities --features train --bin train -- \
+//! cargo run --release -p copydesk-train --bin train -- \
 //!     --train ../shared/data/ner/conll2003/train.conll \
 //!     --dev ../shared/data/ner/conll2003/dev.conll \
 //!     --corpus ../shared/data/corpus/news.jsonl \
@@ -12,11 +14,9 @@
 
 use std::time::Instant;
 
-use copydesk_entities::corpus::{self, Format};
 use copydesk_entities::lists::NameLists;
-use copydesk_entities::training::{
-    self, Clusters, Doc, Model, Perceptron, Prepared, Projection, Rng,
-};
+use copydesk_train::corpus::{self, Format};
+use copydesk_train::entities::{self, Clusters, Doc, Model, Perceptron, Prepared, Projection, Rng};
 
 struct Args {
     train: String,
@@ -105,8 +105,8 @@ fn main() {
     let args = parse_args();
     let t0 = Instant::now();
     let mut train =
-        training::read_conll(&std::fs::read_to_string(&args.train).expect("read --train"));
-    let dev = training::read_conll(&std::fs::read_to_string(&args.dev).expect("read --dev"));
+        corpus::read_conll(&std::fs::read_to_string(&args.train).expect("read --train"));
+    let dev = corpus::read_conll(&std::fs::read_to_string(&args.dev).expect("read --dev"));
     eprintln!("train docs {} dev docs {}", train.len(), dev.len());
     for path in &args.extra {
         let raw = std::fs::read_to_string(path).expect("read --extra");
@@ -123,7 +123,7 @@ fn main() {
     let mut clusters = match &args.corpus {
         Some(path) if args.clusters > 0 => {
             let raw = std::fs::read_to_string(path).expect("read --corpus");
-            let c = training::learn_clusters_with(&raw, args.clusters, args.classes);
+            let c = entities::learn_clusters_with(&raw, args.clusters, args.classes);
             eprintln!(
                 "clusters: {} words, casing for {} in {:.1}s",
                 c.len(),
@@ -141,7 +141,7 @@ fn main() {
     }
     let mut stats = Projection::default();
     let prepared = if args.gaz_folds > 0 {
-        let (prepared, gaz) = training::prepare_jackknifed_view(
+        let (prepared, gaz) = entities::prepare_jackknifed_view(
             &train,
             &clusters,
             &mut stats,
@@ -158,7 +158,7 @@ fn main() {
         clusters.set_gazetteer(gaz);
         prepared
     } else {
-        training::prepare(&train, &clusters, &mut stats)
+        entities::prepare(&train, &clusters, &mut stats)
     };
     eprintln!(
         "projection: {} gold entities, {} not on our token boundaries ({:.2}%)",
@@ -168,8 +168,8 @@ fn main() {
     );
     let mut dstats = Projection::default();
     for d in &dev {
-        let (toks, _) = training::tokens_and_segments(&d.text);
-        training::project(d, &toks, &mut dstats);
+        let (toks, _) = entities::tokens_and_segments(&d.text);
+        entities::project(d, &toks, &mut dstats);
     }
     eprintln!(
         "dev projection: {} of {} gold entities not on our token boundaries ({:.2}%)",
@@ -187,7 +187,7 @@ fn main() {
         let errs = p.epoch(&prepared, &order);
         let mut model = p.averaged(&clusters, 0.0);
         model.history = args.history;
-        let score = training::evaluate(model.clone(), &dev);
+        let score = entities::evaluate(model.clone(), &dev);
         let f = score.micro().2;
         eprintln!(
             "epoch {epoch}: train token errors {errs}, dev F1 {f:.4} ({:.1}s)",
@@ -209,7 +209,7 @@ fn main() {
             // Each member also sees its own jackknife split of the gazetteer.
             let view = args.views[k % args.views.len()] | args.drop;
             let resplit = (view & !16 != 0 || (args.resplit && args.gaz_folds > 0)).then(|| {
-                training::prepare_jackknifed_view(
+                entities::prepare_jackknifed_view(
                     &train,
                     &clusters,
                     &mut Projection::default(),
@@ -219,7 +219,7 @@ fn main() {
                 )
                 .0
             });
-            members.push(training::train_base(
+            members.push(entities::train_base(
                 resplit.as_deref().unwrap_or(&prepared),
                 &all,
                 epoch,
@@ -228,31 +228,31 @@ fn main() {
                     ^ args.seed.wrapping_mul(0x85eb_ca6b),
                 args.history && view & 16 == 0,
             ));
-            let mut m = training::ensemble(&members, &clusters, 0.0);
+            let mut m = entities::ensemble(&members, &clusters, 0.0);
             m.history = args.history;
-            let f = training::evaluate(m, &dev).micro().2;
+            let f = entities::evaluate(m, &dev).micro().2;
             eprintln!(
                 "ensemble of {} (view {view}): dev F1 {f:.4} (single {best_f:.4}) ({:.1}s)",
                 members.len(),
                 t0.elapsed().as_secs_f64()
             );
         }
-        model = training::ensemble(&members, &clusters, args.prune);
+        model = entities::ensemble(&members, &clusters, args.prune);
         model.history = args.history;
     }
     if args.stack {
         model = stack(&prepared, &clusters, &dev, epoch, args.prune, &model, &t0);
     }
-    let t = training::calibrate(&model, &dev);
+    let t = entities::calibrate(&model, &dev);
     model.temperature = t;
-    let score = training::evaluate(model.clone(), &dev);
+    let score = entities::evaluate(model.clone(), &dev);
     eprintln!(
         "best epoch {epoch}, pruned at {}, temperature {t}:\n{}",
         args.prune,
         score.report()
     );
     if let Ok(path) = std::env::var("NER_ERRORS") {
-        std::fs::write(path, training::error_report(model.clone(), &dev)).expect("write errors");
+        std::fs::write(path, entities::error_report(model.clone(), &dev)).expect("write errors");
     }
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes).expect("write --out");
@@ -281,30 +281,30 @@ fn stack(
     let mut slot_of = vec![0usize; prepared.len()];
     for k in 0..FOLDS {
         let train_idx: Vec<usize> = (0..prepared.len()).filter(|i| i % FOLDS != k).collect();
-        let p = training::train_base(prepared, &train_idx, epochs, 0x5eed + k as u64, false);
+        let p = entities::train_base(prepared, &train_idx, epochs, 0x5eed + k as u64, false);
         let m = p.averaged(clusters, 0.0);
         for i in (0..prepared.len()).filter(|i| i % FOLDS == k) {
             slot_of[i] = items.len();
-            items.push(training::stack_item(&m, &prepared[i]));
+            items.push(entities::stack_item(&m, &prepared[i]));
         }
         eprintln!("fold {k} done ({:.1}s)", t0.elapsed().as_secs_f64());
     }
     let all: Vec<usize> = (0..prepared.len()).collect();
-    let base = training::train_base(prepared, &all, epochs, 0x2545_f491_4f6c_dd1d, false);
+    let base = entities::train_base(prepared, &all, epochs, 0x2545_f491_4f6c_dd1d, false);
     let base_model = base.averaged(clusters, 0.0);
     let mut sp = Perceptron::default();
     let mut rng = Rng(0xc0ffee);
     let mut order: Vec<usize> = (0..items.len()).collect();
-    let single_f = training::evaluate(single.clone(), dev).micro().2;
+    let single_f = entities::evaluate(single.clone(), dev).micro().2;
     let mut best: (f64, Option<Model>) = (single_f, None);
     for e in 1..=8 {
         rng.shuffle(&mut order);
         let errs = sp.epoch_stacked(&items, &order, &base_model);
-        let m = training::combine(&base, &sp, clusters, 0.0);
-        let f = training::evaluate(m, dev).micro().2;
+        let m = entities::combine(&base, &sp, clusters, 0.0);
+        let f = entities::evaluate(m, dev).micro().2;
         eprintln!("stack epoch {e}: errors {errs}, dev F1 {f:.4} (single pass {single_f:.4})");
         if f > best.0 {
-            best = (f, Some(training::combine(&base, &sp, clusters, prune)));
+            best = (f, Some(entities::combine(&base, &sp, clusters, prune)));
         }
     }
     let _ = slot_of;

@@ -146,7 +146,7 @@ pub fn predict(
         .filter_map(|i| labels[i].map(|v| (value[i], v)))
         .unzip();
     Predictions {
-        lexicon_r: copydesk_tone::fit::pearson(&p, &y),
+        lexicon_r: copydesk_train::tone::pearson(&p, &y),
         labelled: y.len(),
         value,
     }

@@ -5,7 +5,7 @@
 //! scores only the snippets it never saw. Needs `../shared/data/tone` beside the repo;
 //! skipped visibly when it is absent, failed under `CI=true` (`copydesk_testkit::shared_file`).
 
-use copydesk_tone::fit::{self, DataSet, FitConfig};
+use copydesk_train::tone::{self, DataSet, FitConfig};
 
 #[test]
 fn five_fold_cross_validated_pearson_r() {
@@ -16,16 +16,18 @@ fn five_fold_cross_validated_pearson_r() {
     let Some(vader) = read("vader_lexicon.txt") else {
         return;
     };
-    let prior = fit::prior_lexicon(&vader).expect("valid prior");
-    let sets: Vec<DataSet> = fit::DATA_SETS
+    let prior = tone::prior_lexicon(&vader).expect("valid prior");
+    let sets: Vec<DataSet> = tone::DATA_SETS
         .iter()
         .map(|(name, file, weight)| DataSet {
             name: (*name).to_owned(),
-            rows: fit::read_rated(&read(file).expect("every rated set beside the lexicon")),
+            rows: copydesk_train::corpus::read_rated(
+                &read(file).expect("every rated set beside the lexicon"),
+            ),
             weight: *weight,
         })
         .collect();
-    let results = fit::cross_validate(&sets, &prior, &FitConfig::default(), 5);
+    let results = tone::cross_validate(&sets, &prior, &FitConfig::default(), 5);
     // Reached levels minus a hair (VADER on the same data: 0.499, 0.872, 0.427, 0.590).
     let floors = [
         ("nyt", 0.619),

@@ -4,8 +4,8 @@
 
 mod common;
 
-use copydesk_entities::corpus::{self, Format};
 use copydesk_entities::EntityTagger;
+use copydesk_train::corpus::{self, Format};
 
 fn check(rel: &str, min_f1: f64) {
     let Some(raw) = common::shared(rel) else {

@@ -5,8 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use copydesk_entities::corpus::Doc;
 use copydesk_entities::{EntityTagger, Label};
+use copydesk_train::corpus::Doc;
 
 /// The text of `../shared/data/<rel>`, or `None` when the data is not there (the test is
 /// then skipped visibly, or fails under CI: see `copydesk_testkit::shared_file`).

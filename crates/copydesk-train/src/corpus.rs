@@ -1,11 +1,15 @@
-//! Readers for the labelled NER corpora used to train and measure the tagger: CoNLL-2003,
-//! the Broad Twitter Corpus, CrossNER (politics) and Universal NER (English-EWT).
+//! The one reader of every data format the training tools and their tests use:
 //!
-//! Every reader rebuilds each document as raw text (tokens joined by spaces, sentences by
-//! newlines) with gold byte spans mapped to the four model labels, so that training and
-//! evaluation run the tagger on text exactly as a user would.
+//! - the labelled NER corpora ([`read`], [`read_conll`]): CoNLL-2003, the Broad Twitter
+//!   Corpus, CrossNER (politics) and Universal NER (English-EWT). Every document is rebuilt
+//!   as raw text (tokens joined by spaces, sentences by newlines) with gold byte spans
+//!   mapped to the four model labels, so that training and evaluation run the tagger on
+//!   text exactly as a user would;
+//! - the rated tone snippets of `../shared/data/tone` ([`read_rated`]);
+//! - the unlabelled JSONL news corpus ([`news_texts`]), for the word clusterings and the
+//!   tone lexicon's word vectors.
 
-use crate::Label;
+use copydesk_entities::Label;
 
 /// The annotation scheme of a corpus file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -187,6 +191,48 @@ fn build(sents: &[Vec<Tagged>], format: Format) -> Doc {
         has_misc: format.has_misc(),
         domain: format.domain(),
     }
+}
+
+/// Parses a CoNLL-2003 file (IOB2 or IOB1 in the last column) into documents.
+pub fn read_conll(raw: &str) -> Vec<Doc> {
+    read(raw, Format::Conll2003)
+}
+
+/// A text with its mean human rating (-4..+4), as in the `tone/*.tsv` files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rated {
+    /// Source id (`12_3`, ...).
+    pub id: String,
+    /// Mean rating on -4..+4.
+    pub rating: f64,
+    /// The text.
+    pub text: String,
+}
+
+/// Parses `id<TAB>rating<TAB>text` lines; malformed lines are skipped.
+pub fn read_rated(tsv: &str) -> Vec<Rated> {
+    tsv.lines()
+        .filter_map(|l| {
+            let mut it = l.splitn(3, '\t');
+            let id = it.next()?;
+            let rating: f64 = it.next()?.trim().parse().ok()?;
+            let text = it.next()?;
+            rating.is_finite().then(|| Rated {
+                id: id.to_owned(),
+                rating,
+                text: text.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// The article texts of a JSONL news corpus (one JSON object a line, field `text`), in
+/// order; lines that are not JSON objects with a string `text` are skipped.
+pub fn news_texts(jsonl: &str) -> impl Iterator<Item = String> + '_ {
+    jsonl.lines().filter_map(|line| {
+        let v = serde_json::from_str::<serde_json::Value>(line).ok()?;
+        Some(v.get("text")?.as_str()?.to_owned())
+    })
 }
 
 #[cfg(test)]
