@@ -1,5 +1,7 @@
 //! The word lists the splitter consults: titles, abbreviations, numeric abbreviations
-//! and sentence starters. Defaults are embedded from `data/*.txt` and parsed once.
+//! and sentence starters. The defaults are the tokenizer's lists (one list per kind for
+//! both components, `copydesk-tokenize/data/*.txt`, with `[splitter]`/`[tokenizer]` marking
+//! the words only one of them uses), parsed once.
 
 use std::collections::HashSet as StdHashSet;
 use std::sync::{Arc, LazyLock};
@@ -26,17 +28,30 @@ pub(crate) struct Lexicon {
     pub starters: HashSet<Box<str>>,
 }
 
-fn parse(list: &str) -> HashSet<Box<str>> {
-    copydesk_tokenize::list_entries(list)
-        .map(Box::from)
+/// The splitter's entries of one of the tokenizer's lists (`copydesk_tokenize::entries_for`),
+/// lower-cased: those before a number (marked ` #`) when `numeric`, else the others.
+fn parse(list: &str, numeric: bool) -> HashSet<Box<str>> {
+    copydesk_tokenize::entries_for(list, "splitter")
+        .filter_map(|e| match e.strip_suffix(" #") {
+            Some(word) => numeric.then_some(word),
+            None => (!numeric).then_some(e),
+        })
+        .map(|e| Box::from(e.to_lowercase()))
         .collect()
 }
 
 static DEFAULT: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
+    let (titles, abbreviations) = (
+        copydesk_tokenize::DEFAULT_TITLES,
+        copydesk_tokenize::DEFAULT_ABBREVIATIONS,
+    );
     Arc::new(Lexicon {
-        titles: parse(include_str!("../data/titles.txt")),
-        abbreviations: parse(include_str!("../data/abbreviations.txt")),
-        numeric: parse(include_str!("../data/numeric.txt")),
+        titles: parse(titles, false),
+        abbreviations: parse(abbreviations, false),
+        numeric: parse(titles, true)
+            .into_iter()
+            .chain(parse(abbreviations, true))
+            .collect(),
         starters: copydesk_tokenize::starters_for(copydesk_tokenize::DEFAULT_STARTERS, "splitter")
             .map(Box::from)
             .collect(),

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::hash::FnvBuildHasher;
 
 /// The default general abbreviations (`Inc`, `etc`, `Calif`, ...), one per line without
-/// the final period; `#` starts a comment line. See [`AbbreviationKind::General`].
+/// the final period; `#` starts a comment line. See [`AbbreviationKind::General`]. One
+/// list for the tokenizer and the sentence splitter: a word followed by `[tokenizer]` or
+/// `[splitter]` is used by that component only (see [`entries_for`]).
 pub const DEFAULT_ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 
 /// Words that typically begin a sentence (`The`, `He`, `However`), case-sensitive, one per
@@ -17,8 +19,9 @@ pub const DEFAULT_ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt"
 /// `[splitter]` or `[tokenizer]` is used by that component only (see [`starters_for`]).
 pub const DEFAULT_STARTERS: &str = include_str!("../data/starters.txt");
 
-/// The default title-like abbreviations (`Mr`, `Dr`, `No`, ...), same format.
-/// See [`AbbreviationKind::Title`].
+/// The default title-like abbreviations (`Mr`, `Dr`, `No`, ...), same format, shared with
+/// the sentence splitter in the same way; a trailing ` #` marks an abbreviation only before
+/// a number (the splitter's numeric list). See [`AbbreviationKind::Title`].
 pub const DEFAULT_TITLES: &str = include_str!("../data/titles.txt");
 
 /// How an abbreviation's period behaves at a possible sentence end.
@@ -79,9 +82,10 @@ impl Abbreviations {
     }
 
     /// Adds every non-comment line of a list in the `data/*.txt` format; a line ending in
-    /// ` #` is added as [`AbbreviationKind::BeforeNumber`].
+    /// ` #` is added as [`AbbreviationKind::BeforeNumber`]; a line marked `[splitter]` (used
+    /// by the sentence splitter only, see [`entries_for`]) is left out.
     pub fn extend_from_list(&mut self, list: &str, kind: AbbreviationKind) {
-        for line in list_entries(list) {
+        for line in entries_for(list, "tokenizer") {
             match line.strip_suffix(" #") {
                 Some(word) => self.insert(word, AbbreviationKind::BeforeNumber),
                 None => self.insert(line, kind),
@@ -124,12 +128,21 @@ static STARTERS: LazyLock<HashSet<&'static str, FnvBuildHasher>> =
 /// The words of a starter list in the [`DEFAULT_STARTERS`] format that `component`
 /// (`"tokenizer"` or `"splitter"`) uses: unmarked words and those marked `[component]`.
 pub fn starters_for<'a>(list: &'a str, component: &'a str) -> impl Iterator<Item = &'a str> {
+    entries_for(list, component)
+}
+
+/// The entries of a list in the `data/*.txt` format that `component` (`"tokenizer"` or
+/// `"splitter"`) uses: unmarked lines, and lines ending in ` [component]` (without the
+/// mark). A line marked for another component is left out. One list serves both
+/// components; the marks keep the words on which they still disagree.
+pub fn entries_for<'a>(list: &'a str, component: &'a str) -> impl Iterator<Item = &'a str> {
     list_entries(list).filter_map(move |line| {
-        let mut parts = line.split_whitespace();
-        let word = parts.next()?;
-        match parts.next() {
-            None => Some(word),
-            Some(tag) => (tag.strip_prefix('[')?.strip_suffix(']')? == component).then_some(word),
+        let Some(body) = line.strip_suffix(']') else {
+            return Some(line);
+        };
+        match body.rsplit_once(" [") {
+            Some((entry, tag)) => (tag == component).then_some(entry.trim_end()),
+            None => Some(line),
         }
     })
 }
@@ -167,6 +180,22 @@ mod tests {
         a.insert("  ", AbbreviationKind::General);
         assert_eq!(a.get("Gov"), Some(AbbreviationKind::Title));
         assert_eq!(a.len(), 2);
+    }
+
+    #[test]
+    fn one_abbreviation_list_two_scopes() {
+        let tok: Vec<_> = entries_for(DEFAULT_ABBREVIATIONS, "tokenizer").collect();
+        let split: Vec<_> = entries_for(DEFAULT_ABBREVIATIONS, "splitter").collect();
+        assert_eq!(tok.len(), 103);
+        assert!(tok.contains(&"Inc") && split.contains(&"Inc"));
+        assert!(tok.contains(&"Wash") && !split.contains(&"Wash"));
+        assert!(!tok.contains(&"llc") && split.contains(&"llc"));
+        let titles: Vec<_> = entries_for(DEFAULT_TITLES, "tokenizer").collect();
+        let split: Vec<_> = entries_for(DEFAULT_TITLES, "splitter").collect();
+        assert_eq!(titles.len(), 45);
+        assert!(titles.contains(&"No #") && split.contains(&"No #"));
+        assert!(!titles.contains(&"p #") && split.contains(&"p #"));
+        assert_eq!(Abbreviations::english().get("llc"), None);
     }
 
     #[test]

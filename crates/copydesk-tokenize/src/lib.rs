@@ -64,8 +64,10 @@
 //! [`Tokenizer::tokenize`] / [`Tokenizer::tokens`]; configure with
 //! [`Tokenizer::with_abbreviations`] / [`Tokenizer::with_titles`] (by value) or
 //! [`Tokenizer::add_abbreviation`] / [`Tokenizer::add_title`] (in place). The crate also
-//! owns the text knowledge the others share: [`hash`] (FNV-1a), [`DEFAULT_STARTERS`]
-//! (sentence starters, read through [`starters_for`]) and [`list_entries`].
+//! owns the text knowledge the others share: [`hash`] (FNV-1a) and the word lists,
+//! one per kind for the tokenizer and the sentence splitter ([`DEFAULT_ABBREVIATIONS`],
+//! [`DEFAULT_TITLES`], [`DEFAULT_STARTERS`]; each component reads its entries with
+//! [`entries_for`], the others' marked words left out), parsed by [`list_entries`].
 
 mod abbrev;
 mod chars;
@@ -77,7 +79,7 @@ mod token;
 mod tokenizer;
 
 pub use abbrev::{
-    is_sentence_starter, list_entries, starters_for, AbbreviationKind, Abbreviations,
+    entries_for, is_sentence_starter, list_entries, starters_for, AbbreviationKind, Abbreviations,
     DEFAULT_ABBREVIATIONS, DEFAULT_STARTERS, DEFAULT_TITLES,
 };
 pub use normalize::normalize;
