@@ -232,46 +232,14 @@ fn is_web_start(s: &str) -> bool {
     s.starts_with("http:") || s.starts_with("https:") || s.starts_with("www.")
 }
 
-/// An emoticon (`:)`, `;-)`, `:D`, `^_^`, `<3`) or a chunk of emoji: it can close a
-/// sentence like `!` does.
+/// An emoticon (`:)`, `;-)`, `:D`, `^_^`, `<3`; the shapes are the tokenizer crate's,
+/// `copydesk_tokenize::emoticon`) or a chunk of emoji: it can close a sentence like `!`
+/// does.
 pub(crate) fn is_emoticon(chunk: &str) -> bool {
     if chunk.chars().all(is_emoji) {
         return !chunk.is_empty();
     }
-    if chunk.len() > 4 {
-        return matches!(chunk, "^_^" | "^^" | "-_-" | "<3" | "xD" | "XD");
-    }
-    let mut cs = chunk.chars();
-    let Some(eyes) = cs.next() else {
-        return false;
-    };
-    let rest = cs.as_str();
-    let rest = rest.strip_prefix(['-', '\'', 'o']).unwrap_or(rest);
-    matches!(eyes, ':' | ';' | '=' | '8')
-        && !rest.is_empty()
-        && rest.len() <= 2
-        && rest.chars().all(|c| {
-            matches!(
-                c,
-                ')' | '('
-                    | 'D'
-                    | 'P'
-                    | 'p'
-                    | 'O'
-                    | 'o'
-                    | '/'
-                    | '\\'
-                    | '|'
-                    | ']'
-                    | '['
-                    | '*'
-                    | '3'
-                    | 'S'
-                    | 's'
-                    | '$'
-            )
-        })
-        || matches!(chunk, "^_^" | "^^" | "-_-" | "<3" | "xD" | "XD")
+    copydesk_tokenize::emoticon::is_emoticon(chunk)
 }
 
 /// Pictographic emoji (and their modifiers and joiners).

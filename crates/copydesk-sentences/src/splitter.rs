@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+/// Bytes that may start an emoticon (`:-)`, `;)`, `=)`, `8)`, `^^`, `-_-`, `<3`, `xD`).
+use copydesk_tokenize::emoticon::SPLITTER_STARTS as EMOTICON_START;
 use copydesk_tokenize::{Token, TokenKind, Tokenizer};
 
 use crate::chunk::{self, Head, Marker, Start, Tail, WordShape};
@@ -282,18 +284,6 @@ fn is_am_pm(len: usize, first: u8, last: u8) -> bool {
     let is = |s: &[u8; 2]| w == u16::from_le_bytes(*s);
     (len == 2) & (is(b"AM") | is(b"PM") | is(b"am") | is(b"pm"))
 }
-
-/// Bytes that may start an emoticon (`:-)`, `;)`, `=)`, `8)`, `^^`, `-_-`, `<3`, `xD`).
-static EMOTICON_START: [bool; 256] = {
-    let mut t = [false; 256];
-    let starts = b":;=8^-<xX";
-    let mut k = 0;
-    while k < starts.len() {
-        t[starts[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
 
 /// Whether `s` holds a letter or digit (ASCII checked first).
 fn has_alphanumeric(s: &str) -> bool {

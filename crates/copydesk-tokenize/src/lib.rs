@@ -71,6 +71,7 @@
 
 mod abbrev;
 mod chars;
+pub mod emoticon;
 pub mod hash;
 mod lexicon;
 mod normalize;

@@ -866,19 +866,15 @@ impl<'t> Scanner<'t> {
         i
     }
 
-    /// An emoticon at `p` (`:)`, `:-(`, `;D`, `=P`).
+    /// An emoticon at `p` (`:)`, `:-(`, `;D`, `=P`): eyes (`p`, one of
+    /// [`emoticon::EYES`](crate::emoticon::EYES)), an optional nose and a mouth.
     fn emoticon(&self, p: usize) -> Option<usize> {
         let b = self.b;
         let mut i = p + 1;
-        if i < b.len() && matches!(b[i], b'-' | b'\'' | b'o') {
+        if i < b.len() && crate::emoticon::is_nose(b[i]) {
             i += 1;
         }
-        if i < b.len()
-            && matches!(
-                b[i],
-                b')' | b'(' | b'D' | b'P' | b'p' | b'/' | b'|' | b']' | b'['
-            )
-        {
+        if i < b.len() && crate::emoticon::is_tokenizer_mouth(b[i]) {
             let e = i + 1;
             let after_ok = e >= b.len() || !is_ascii_alnum(b[e]) && b[e] != b'/';
             let before_ok = p == 0 || !is_ascii_alnum(b[p - 1]) || b[i] == b')' || b[i] == b'(';
@@ -922,6 +918,7 @@ impl<'t> Scanner<'t> {
                 }
                 (self.run_of(p, c), Punct)
             }
+            // The emoticon eyes (`emoticon::EYES`).
             b':' | b';' | b'=' => match self.emoticon(p) {
                 Some(e) => (e, Symbol),
                 None if c == b'=' => (self.run_of(p, c), Symbol),
