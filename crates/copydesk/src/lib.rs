@@ -24,7 +24,7 @@
 //! ```
 //!
 //! Each component is usable on its own through the re-exported crates:
-//! [`tokenize`], [`sentences`], [`entities`], [`tone`], [`quotes`].
+//! [`tokenize`], [`sentences`], [`entities`], [`tone`], [`quotes`], [`aliases`].
 //!
 //! # API shape
 //!
@@ -36,23 +36,22 @@
 //! `score_document`), and configuration by `with_*`/`add_*`/`extend_*` (here
 //! [`Pipeline::builder`] or [`Pipeline::from_config`]).
 
-mod aliases;
 mod document;
 mod error;
-mod lexicon;
 mod pipeline;
 mod pool;
 #[cfg(test)]
 mod quote_tests;
 mod referents;
 
+pub use copydesk_aliases as aliases;
 pub use copydesk_entities as entities;
 pub use copydesk_quotes as quotes;
 pub use copydesk_sentences as sentences;
 pub use copydesk_tokenize as tokenize;
 pub use copydesk_tone as tone;
 
-pub use aliases::{person_key, AliasTable, EntityGroup};
+pub use copydesk_aliases::{person_key, AliasTable, EntityGroup};
 pub use copydesk_entities::Label;
 pub use copydesk_quotes::{Quote, QuoteKind};
 pub use copydesk_tokenize::{Token, TokenKind};

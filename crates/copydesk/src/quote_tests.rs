@@ -4,7 +4,8 @@
 use copydesk_entities::Label;
 use Label::{Loc, Org, Per};
 
-use crate::aliases::tests::mark;
+use copydesk_testkit::entities_at as mark;
+
 use crate::aliases::{self, AliasTable};
 use crate::pipeline::quote_mentions;
 

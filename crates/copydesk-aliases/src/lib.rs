@@ -41,7 +41,11 @@ use serde::{Deserialize, Serialize};
 
 use copydesk_entities::{Entity as RawEntity, Label};
 
-use crate::lexicon::{self, name_key, Gender};
+mod lexicon;
+
+pub use copydesk_quotes::lexicon::Gender;
+
+use crate::lexicon::name_key;
 
 /// The mentions of one referent in a document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -125,7 +129,7 @@ impl AliasTable {
 /// The key under which two spellings of a person's name word are one: the [`name_key`]
 /// with `y` read as `i` and doubled letters single (`Sergey` = `Sergei`, `Zelenskyy` =
 /// `Zelensky` = `Zelenskiy`, `Mohammed` = `Mohamed`). Used for given names and surnames,
-/// within a document and across documents ([`crate::link_referents`]).
+/// within a document and across documents (the facade's `link_referents`).
 pub fn person_key(word: &str) -> String {
     let key = name_key(word);
     let mut out = String::with_capacity(key.len());
@@ -141,10 +145,16 @@ pub fn person_key(word: &str) -> String {
 }
 
 /// The result of grouping: per entity its canonical name and group, per group its gender.
-pub(crate) struct Grouping {
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grouping {
+    /// Per entity, its canonical name: its group's, or for a mention that is not a name
+    /// (a date, an amount) its [`plain_canonical`] form.
     pub canonical: Vec<String>,
+    /// Per entity, the index of its group in `groups` (`None` for mentions that are not names).
     pub group_of: Vec<Option<usize>>,
+    /// The groups, in order of their first mention.
     pub groups: Vec<EntityGroup>,
+    /// Per group, the gender its titles or given names imply, if any.
     pub gender: Vec<Option<Gender>>,
 }
 
@@ -154,7 +164,7 @@ fn is_name(label: Label) -> bool {
 
 /// The canonical form of a non-name mention (dates, money...): whitespace collapsed,
 /// a trailing possessive dropped.
-pub(crate) fn plain_canonical(mention: &str) -> String {
+pub fn plain_canonical(mention: &str) -> String {
     let words: Vec<&str> = mention.split_whitespace().collect();
     let mut s = words.join(" ");
     let stripped = strip_possessive(&s).len();
@@ -333,7 +343,7 @@ impl Builder {
 }
 
 /// Groups the name mentions of a document; see the module docs for the rules.
-pub(crate) fn group(text: &str, entities: &[RawEntity], table: &AliasTable) -> Grouping {
+pub fn group(text: &str, entities: &[RawEntity], table: &AliasTable) -> Grouping {
     let mentions: Vec<Option<Mention<'_>>> = entities
         .iter()
         .map(|e| is_name(e.label).then(|| analyse_mention(text, e)))
@@ -501,26 +511,9 @@ pub(crate) fn group(text: &str, entities: &[RawEntity], table: &AliasTable) -> G
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-
-    /// Entities at the first occurrence (after the previous one) of each `(text, label)`.
-    pub(crate) fn mark(text: &str, spans: &[(&str, Label)]) -> Vec<RawEntity> {
-        let mut from = 0;
-        spans
-            .iter()
-            .map(|(s, label)| {
-                let start = from + text[from..].find(s).expect("span in text");
-                from = start + s.len();
-                RawEntity {
-                    start,
-                    end: from,
-                    label: *label,
-                    score: 1.0,
-                }
-            })
-            .collect()
-    }
+    use copydesk_testkit::entities_at as mark;
 
     fn canon(text: &str, spans: &[(&str, Label)]) -> (Vec<String>, Vec<EntityGroup>) {
         let ents = mark(text, spans);

@@ -1,7 +1,7 @@
 //! Name keys, and the word lists of `copydesk-quotes` that the alias grouper uses too
 //! (titles with the gender they imply, given names).
 
-pub(crate) use copydesk_quotes::lexicon::{given_name_gender, title, Gender};
+pub(crate) use copydesk_quotes::lexicon::{given_name_gender, title};
 
 /// The lookup key of a name: normalized (case folded, quotes unified), periods dropped,
 /// whitespace collapsed.
