@@ -10,8 +10,8 @@ use copydesk_tokenize::{Token, TokenKind};
 
 use crate::rules;
 use crate::table::{
-    Table, ACTIVE, CONCESSIVE, CONTRAST, FAIL_TO, FOCUS, LEVEL_LINK, LOW, NAME_LINK, NEGATOR,
-    SELF_REF, SHIFTER, STOP, TERM, TO,
+    Table, ACTIVE, BENEFIT, CONCESSIVE, CONTRAST, FAIL_TO, FOCUS, LEVEL_LINK, LOW, NAME_LINK,
+    NEGATOR, SELF_REF, SHIFTER, STOP, TERM, TO,
 };
 
 const NONE: u32 = u32::MAX;
@@ -90,6 +90,8 @@ struct Item {
     /// For a derived form scored through its base form's entry ([`Table::inflection`]),
     /// the factor on the base's valence; 1 otherwise.
     derived: f32,
+    /// A verb of benefit with a named beneficiary ([`rules::BENEFIT_VERBS`]).
+    partisan: bool,
 }
 
 /// Reusable buffers for [`analyse`].
@@ -543,6 +545,7 @@ fn analyse_window(
                         emoticon: false,
                         title: false,
                         derived: 1.0,
+                        partisan: false,
                     });
                 }
                 i += 1;
@@ -613,6 +616,7 @@ fn analyse_window(
             emoticon: !wl,
             title,
             derived,
+            partisan: false,
         });
         f.items += 1;
         i += consumed;
@@ -637,9 +641,21 @@ fn analyse_window(
         None
     };
 
+    // Verbs of benefit with a named beneficiary: "help Donald Trump", "boost the Kremlin".
+    for j in 0..items.len() {
+        if items[j].flags & BENEFIT != 0 {
+            let k = j + 1 + usize::from(items.get(j + 1).is_some_and(|x| x.entry == table.the));
+            items[j].partisan = items.get(k).is_some_and(|x| x.title || (x.caps && mixed));
+        }
+    }
+
     for &j in scoring.iter() {
         let j = j as usize;
         let it = &items[j];
+        if it.partisan {
+            // Which side gains is not the writer's verdict.
+            continue;
+        }
         if it.title && any_lower_initial && in_name(items, j) {
             // "the Friends of Harvey Mudd College", "a Federal grand jury", "Grand Central":
             // a word of a name carries no tone.
@@ -696,7 +712,7 @@ fn analyse_window(
                     m *= rules::NEGATION;
                     mn *= rules::NEGATION_OF_NEGATIVE;
                 }
-            } else if p.flags & SHIFTER != 0 && seen < rules::WINDOW {
+            } else if (p.flags & SHIFTER != 0 || p.partisan) && seen < rules::WINDOW {
                 m *= rules::SHIFT;
                 mn *= rules::SHIFT;
             }

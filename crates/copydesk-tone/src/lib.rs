@@ -35,6 +35,11 @@
 //! - **valence shifters** (`reduce`, `prevent`, `end`, `curb`, `ban`, ...): sentiment words
 //!   in the next three words of the clause count 0, since "reduce poverty" is good news and
 //!   "reduce support" bad;
+//! - **named beneficiaries**: a verb of benefit (`help`, `aid`, `assist`, `boost`,
+//!   `bolster`, `benefit`) followed by a name, directly or after `the` ("help Donald Trump
+//!   win the election"), says which side gains, not whether that is good news: the verb
+//!   and the next three words carry no tone ("State government is trying to help" keeps
+//!   its);
 //! - **boosters and dampeners** (`very`, `extremely` / `slightly`, `kind of`) within three
 //!   words add or remove 0.293 of magnitude, fading with distance; like the conjunctions
 //!   below, they may also carry a (fitted) valence of their own (`less` -0.5, `rather`

@@ -123,6 +123,43 @@ pub(crate) const LOW_WORDS: &[&str] = &["low", "less"];
 /// Words that may stand between a [`LOW_WORDS`] word and what it measures.
 pub(crate) const LEVEL_LINKS: &[&str] = &["level", "levels", "degree", "amount", "of"];
 
+/// Verbs of benefit. Followed by a name, directly or after `the` ("help Donald Trump",
+/// "aided the Taliban", "boost Assad"), they report which side gains; whether that is good
+/// news depends on who the reader takes the sides to be, which a lexicon cannot know. Such a
+/// verb, and the next [`WINDOW`] words after it (what the beneficiary is helped to do:
+/// "help Donald Trump *win* the election"), carry no tone, as in the scope of a valence
+/// shifter. Without a named beneficiary they keep their tone ("State government is trying
+/// to help."); after `a`/`an` a capitalised word is mostly an adjective of nationality ("a
+/// Jewish friend"), not a beneficiary. Verbs of alignment or preference (`support`,
+/// `back`, `favor`, `endorse`) are not included: they state a position, not a benefit.
+pub(crate) const BENEFIT_VERBS: &[&str] = &[
+    "help",
+    "helps",
+    "helped",
+    "helping",
+    "aid",
+    "aided",
+    "aiding",
+    "assist",
+    "assists",
+    "assisted",
+    "assisting",
+    "boost",
+    "boosts",
+    "boosted",
+    "boosting",
+    "bolster",
+    "bolsters",
+    "bolstered",
+    "bolstering",
+    "benefit",
+    "benefits",
+    "benefited",
+    "benefiting",
+    "benefitted",
+    "benefitting",
+];
+
 /// Focus words that, right after a negator, make it additive ("not only", "not just",
 /// "not merely"): no negation.
 pub(crate) const FOCUS_WORDS: &[&str] = &["only", "just", "merely", "simply", "solely"];

@@ -40,6 +40,9 @@ pub(crate) const NAME_LINK: u16 = 4096;
 pub(crate) const LOW: u16 = 8192;
 /// A word between a [`LOW`] word and what it measures (`level`, `of`).
 pub(crate) const LEVEL_LINK: u16 = 16384;
+/// A verb of benefit (`help`, `aid`, `boost`): with a named beneficiary ("help Donald Trump
+/// win") it says which side gains, not whether that is good news.
+pub(crate) const BENEFIT: u16 = 32768;
 
 /// Marks a derived form in `Table::inflections` as `un` + base (not an inflection).
 const UN_PREFIXED: u32 = 1 << 31;
@@ -146,6 +149,9 @@ pub struct Table {
     pub entries: Vec<Entry>,
     /// Entries of "so", "this", "that" (after "never" they intensify: "never so good").
     so_this: [u32; 3],
+    /// Entry of "the" (between a verb of benefit and its named beneficiary: "boost the
+    /// Kremlin").
+    pub the: u32,
     /// A 2-hash Bloom filter over the (first-word entry, second-word hash) pairs of the
     /// phrases: most words that start some phrase are not followed by a second word of
     /// one, and are rejected here without building a phrase key.
@@ -201,6 +207,9 @@ impl Table {
         for w in rules::NAME_LINKS {
             t.add_role(w, NAME_LINK);
         }
+        for w in rules::BENEFIT_VERBS {
+            t.add_role(w, BENEFIT);
+        }
 
         for w in rules::SELF_PRONOUNS {
             t.add_role(w, SELF_REF);
@@ -236,6 +245,7 @@ impl Table {
         for (n, w) in ["so", "this", "that"].iter().enumerate() {
             t.so_this[n] = t.intern(w) as u32;
         }
+        t.the = t.intern("the") as u32;
         t.add_inflections();
         t.never = t.intern("never") as u32;
         for (n, w) in ["none", "nothing", "nobody"].iter().enumerate() {

@@ -444,3 +444,34 @@ fn comparatives_and_levels_in_the_news() {
         assert!(c(s) < 0.0, "{s}: {}", c(s));
     }
 }
+
+#[test]
+fn a_named_beneficiary_takes_the_tone_out_of_help() {
+    let t = ToneScorer::with_lexicon(Lexicon::from_tsv("help\t2.0\nwin\t2.0\n").unwrap());
+    // Which side gains is not the writer's verdict: the verb and what the beneficiary is
+    // helped to do carry no tone.
+    assert_eq!(t.score("they helped Donald Trump win").compound, 0.0);
+    assert_eq!(t.score("donors help the Taliban win").compound, 0.0);
+    // Without a named beneficiary (or after "a": an adjective of nationality) help is good.
+    assert!(close(t.score("they tried to help").compound, squash(2.0)));
+    assert!(close(
+        t.score("they help a Jewish friend").compound,
+        squash(2.0)
+    ));
+    assert!(t.score("they help voters win").compound > 0.5);
+}
+
+/// The sentence of issue #20 about the 2016 election, alone and in its context.
+#[test]
+fn helping_a_named_side_is_no_good_news() {
+    for s in [
+        "the Kremlin tried to help Donald Trump",
+        "U.S. intelligence agencies concluded that the Kremlin tried to help Donald Trump win \
+         the election.",
+    ] {
+        assert!(c(s) < 0.0, "{s}: {}", c(s));
+    }
+    // Spy services are an institution, not cleverness.
+    assert_eq!(c("U.S. intelligence agencies concluded that"), 0.0);
+    assert!(c("State government is trying to help.") > 0.2);
+}
