@@ -314,7 +314,8 @@ fn merge(first: Vec<Entity>, second: Vec<Entity>) -> Vec<Entity> {
 /// For the training tool `crates/copydesk-train` only, not a stable API: what the trainer
 /// shares with the tagger (feature extraction, Viterbi decoding, BILOU tags, the model
 /// writer, the clusters/gazetteer tables and the hashing of list entries), so that a trained
-/// model is read back exactly as it was trained.
+/// model is read back exactly as it was trained; and the place cues that `tests/countries.rs`
+/// checks against.
 #[doc(hidden)]
 pub mod internals {
     pub use crate::clusters::{casing_code, Clusters};
@@ -323,6 +324,7 @@ pub mod internals {
     pub use crate::hash::{hash_str, mix, HashMap64, IdentityHasher};
     pub use crate::model::{viterbi, Dense, Model};
     pub use crate::segments::{segments, split};
+    pub use crate::structure::PLACE_CUES;
     pub use crate::tags::{encode, split as split_tag, Part, NTAGS, O};
 
     use crate::{EntityTagger, Phrases};

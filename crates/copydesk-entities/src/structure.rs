@@ -80,7 +80,7 @@ pub(crate) fn apply(
 }
 
 /// Words after which a country's name is a place ("in the Philippines", "from Russia").
-const PLACE_CUES: &[&str] = &[
+pub const PLACE_CUES: &[&str] = &[
     "in",
     "to",
     "from",

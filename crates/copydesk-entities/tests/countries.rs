@@ -3,24 +3,10 @@
 //! articles, and over the 1 MB news sample of `../shared` (another corpus file can be given
 //! in `COPYDESK_COUNTRY_CORPUS`, e.g. the whole `news.jsonl` in a release run).
 
+// The words after which a country name is a place: the tagger's own list, not a copy.
+use copydesk_entities::internals::PLACE_CUES;
 use copydesk_entities::{EntityTagger, Label};
 use copydesk_tokenize::{normalize, tokenize, TokenKind};
-
-/// Words after which a country name is a place.
-const PLACE_CUES: &[&str] = &[
-    "in",
-    "to",
-    "from",
-    "into",
-    "across",
-    "throughout",
-    "inside",
-    "visit",
-    "visited",
-    "visiting",
-    "toward",
-    "towards",
-];
 
 /// The names of `data/gazetteer.tsv` as lower-cased token sequences, each with whether it
 /// is a country, longest first (so that "South Korea" is tried before "Korea", and "Mexico
