@@ -75,12 +75,7 @@ fn parse_args() -> Args {
             "--clusters" => a.clusters = v.parse().expect("--clusters N"),
             "--drop" => a.drop = v.parse().expect("--drop BITS"),
             "--seed" => a.seed = v.parse().expect("--seed N"),
-            "--views" => {
-                a.views = v
-                    .split(',')
-                    .map(|x| x.parse().expect("--views B,B,... (feature groups dropped)"))
-                    .collect()
-            }
+            "--views" => a.views = numbers(&v, "--views B,B,... (feature groups dropped)"),
             "--classes" => a.classes = v.parse().expect("--classes N (0 = PPMI clusters)"),
             "--gaz-folds" => a.gaz_folds = v.parse().expect("--gaz-folds N (0 = no gazetteer)"),
             "--ensemble" => a.ensemble = v.parse().expect("--ensemble N"),
@@ -88,12 +83,7 @@ fn parse_args() -> Args {
             "--resplit" => a.resplit = v.parse().expect("--resplit true|false"),
             "--extra" => a.extra = v.split(',').map(str::to_owned).collect(),
             "--lists" => a.lists = Some(v),
-            "--adapt" => {
-                a.adapt = v
-                    .split(',')
-                    .map(|x| x.parse().expect("--adapt D,D,... (corpus domains)"))
-                    .collect()
-            }
+            "--adapt" => a.adapt = numbers(&v, "--adapt D,D,... (corpus domains)"),
             "--stack" => a.stack = v.parse().expect("--stack true|false"),
             _ => panic!("unknown argument {k}"),
         }
@@ -309,4 +299,12 @@ fn stack(
     }
     let _ = slot_of;
     best.1.unwrap_or_else(|| single.clone())
+}
+
+/// A comma-separated list of numbers; `usage` is the panic message for a bad one.
+fn numbers<T: std::str::FromStr>(v: &str, usage: &str) -> Vec<T>
+where
+    T::Err: std::fmt::Debug,
+{
+    v.split(',').map(|x| x.parse().expect(usage)).collect()
 }
