@@ -4,6 +4,9 @@
 //! - a role before "of" is not part of the name ("CEO of Exxon Mobil" → "Exxon Mobil",
 //!   "President of the Philippines" → "Philippines"), and the rest takes the label its
 //!   listed category implies;
+//! - a company's legal form closes its name ("Pirelli SpA", "Acme Corp."): the name with
+//!   it is an organisation, and so is the name without it elsewhere in the document
+//!   ("Pirelli" after "Pirelli SpA"), whatever a list of surnames or places says of it;
 //! - one name, one label in a document: mentions of the same name whose labels disagree
 //!   take the label the document gives it with the most confidence, unless their own
 //!   confidence is high (the context clearly differs), and a lone surname takes the label
@@ -75,8 +78,95 @@ pub(crate) fn apply(
     ents: Vec<Entity>,
 ) -> Vec<Entity> {
     let ents = trim_roles(text, tokens, lists, ents);
+    let ents = legal_forms(text, tokens, ents);
     let ents = harmonize(text, ents);
     countries_as_places(text, tokens, lists, ents)
+}
+
+/// Legal forms of companies, as written after the company's name ("Pirelli SpA",
+/// "Exxon Mobil Corp."). Matched exactly: a form is capitalised as companies write it, so
+/// "co" or "sa" in running text is not one.
+const LEGAL_FORMS: &[&str] = &[
+    "Inc", "Inc.", "INC", "Corp", "Corp.", "CORP", "Co", "Co.", "Cos", "Cos.", "Ltd", "Ltd.",
+    "LTD", "Limited", "Plc", "PLC", "plc", "LLC", "L.L.C.", "LLP", "LP", "L.P.", "SA", "S.A.",
+    "SpA", "S.p.A.", "SPA", "AG", "NV", "N.V.", "BV", "B.V.", "GmbH", "AB", "ASA", "A/S", "Oyj",
+    "SE", "SAS", "SARL", "KK", "K.K.", "Pty", "Bhd", "Berhad", "Tbk",
+];
+
+/// Legal forms that also abbreviate "County" ("Saratoga Co"): they close a company's name
+/// only when the model did not take the name for a place.
+const COUNTY_FORMS: &[&str] = &["Co", "Co."];
+
+/// Confidence of an organisation whose label comes from a legal form rather than from the
+/// model.
+const LEGAL_FORM_SCORE: f32 = 0.9;
+
+/// Names closed by a legal form are organisations: the form right after a name joins it
+/// (the model often leaves it out), the name becomes ORG, and every other mention of the
+/// name without the form ("Pirelli" after "Pirelli SpA") becomes ORG too. A form that
+/// another name already starts with is left alone, as is a one-word "name" that is only
+/// the form.
+fn legal_forms(text: &str, tokens: &[Token], mut ents: Vec<Entity>) -> Vec<Entity> {
+    let is_form = |t: &Token, label: Label| {
+        let w = t.text(text);
+        LEGAL_FORMS.contains(&w) && !(label == Label::Loc && COUNTY_FORMS.contains(&w))
+    };
+    let mut heads: HashMap64<()> = HashMap64::default();
+    let mut ti = 0;
+    for i in 0..ents.len() {
+        let e = ents[i];
+        while ti < tokens.len() && tokens[ti].end <= e.start {
+            ti += 1;
+        }
+        let inside = tokens[ti..].iter().take_while(|t| t.end <= e.end).count();
+        if inside == 0 {
+            continue;
+        }
+        let last = ti + inside - 1;
+        let next = tokens.get(last + 1).filter(|t| {
+            text[e.end..t.start] == *" "
+                && is_form(t, e.label)
+                && ents.get(i + 1).is_none_or(|n| n.start >= t.end)
+        });
+        // A name glued to a word before it ("Acme-Cleveland Corp" cut at the hyphen) has
+        // a head that is not a name of its own.
+        let glued = text[..e.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-');
+        let head_end = if let Some(form) = next {
+            ents[i].end = form.end;
+            e.end
+        } else if inside > 1 && is_form(&tokens[last], e.label) {
+            tokens[last - 1].end
+        } else {
+            continue;
+        };
+        if e.label != Label::Org {
+            ents[i].label = Label::Org;
+            ents[i].score = LEGAL_FORM_SCORE;
+        }
+        if !glued {
+            heads.insert(hash_str(&normalize(&text[e.start..head_end])), ());
+        }
+    }
+    // A head that is also the surname of a person of the document ("Bond" after "Alan
+    // Bond" and "Bond Corp") is left to the one-name-one-label rule.
+    for e in ents.iter().filter(|e| e.label == Label::Per) {
+        if let Some((_, last)) = e.text(text).rsplit_once(' ') {
+            heads.remove(&hash_str(&normalize(last)));
+        }
+    }
+    if heads.is_empty() {
+        return ents;
+    }
+    for e in &mut ents {
+        if e.label != Label::Org && heads.contains_key(&hash_str(&normalize(e.text(text)))) {
+            e.label = Label::Org;
+            e.score = LEGAL_FORM_SCORE;
+        }
+    }
+    ents
 }
 
 /// Words after which a country's name is a place ("in the Philippines", "from Russia").
@@ -298,6 +388,57 @@ mod tests {
         assert_eq!(
             got,
             [("Exxon Mobil", Label::Org), ("Philippines", Label::Loc)]
+        );
+    }
+
+    #[test]
+    fn a_legal_form_makes_the_name_an_organisation_throughout() {
+        let text = "Pirelli SpA said on Friday. Ruch SA rose. Pirelli gained, Ruch fell. \
+                    Maria Ruch Schmidt and Acme Inc. agreed. In Cape Town, SA, and Saratoga Co. \
+                    Alan Bond of Bond Corp; Bond said. CLEVELAND - Acme-Cleveland Corp.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let ents = vec![
+            ent(text, "Pirelli", 0, Label::Per, 0.95),
+            ent(text, "Ruch SA", 0, Label::Loc, 0.4),
+            ent(text, "Pirelli", 30, Label::Per, 0.8),
+            ent(text, "Ruch", 40, Label::Per, 0.6),
+            ent(text, "Maria Ruch Schmidt", 0, Label::Per, 0.9),
+            ent(text, "Acme Inc.", 0, Label::Org, 0.7),
+            ent(text, "Cape Town", 0, Label::Loc, 0.9),
+            ent(text, "Saratoga", 0, Label::Loc, 0.8),
+            ent(text, "Alan Bond", 0, Label::Per, 0.9),
+            ent(text, "Bond Corp", 0, Label::Org, 0.9),
+            ent(
+                text,
+                "Bond",
+                text.find("Bond said").unwrap(),
+                Label::Per,
+                0.7,
+            ),
+            ent(text, "CLEVELAND", 0, Label::Loc, 0.9),
+            ent(text, "Cleveland Corp", 0, Label::Org, 0.6),
+        ];
+        let got: Vec<(&str, Label, f32)> = legal_forms(text, &tokens, ents)
+            .iter()
+            .map(|e| (e.text(text), e.label, e.score))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Pirelli SpA", Label::Org, LEGAL_FORM_SCORE),
+                ("Ruch SA", Label::Org, LEGAL_FORM_SCORE),
+                ("Pirelli", Label::Org, LEGAL_FORM_SCORE),
+                ("Ruch", Label::Org, LEGAL_FORM_SCORE),
+                ("Maria Ruch Schmidt", Label::Per, 0.9),
+                ("Acme Inc.", Label::Org, 0.7),
+                ("Cape Town", Label::Loc, 0.9),
+                ("Saratoga", Label::Loc, 0.8),
+                ("Alan Bond", Label::Per, 0.9),
+                ("Bond Corp", Label::Org, 0.9),
+                ("Bond", Label::Per, 0.7),
+                ("CLEVELAND", Label::Loc, 0.9),
+                ("Cleveland Corp", Label::Org, 0.6),
+            ]
         );
     }
 

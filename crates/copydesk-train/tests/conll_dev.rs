@@ -9,11 +9,15 @@ mod common;
 use copydesk_entities::{EntityTagger, Label};
 use copydesk_train::corpus::{self, Format};
 
-/// Dev micro F1 reached by the committed model (see model/README.md), minus a hair.
-const MIN_F1: f64 = 0.930;
+/// Dev micro F1 reached by the committed model with the structure rules (0.9354, see
+/// model/README.md), minus a hair.
+const MIN_F1: f64 = 0.934;
 
-/// No label may fall below this.
+/// No label may fall below this (MISC is at 0.8795: the 0.90 is not reached).
 const MIN_LABEL_F1: f64 = 0.875;
+
+/// PER, ORG and LOC reach the target (ORG 0.9038, the lowest of the three).
+const MIN_MAIN_LABEL_F1: f64 = 0.90;
 
 #[test]
 fn conll_dev_f1() {
@@ -27,10 +31,11 @@ fn conll_dev_f1() {
     assert_eq!(gold, 5942, "gold entity count");
     assert!(f >= MIN_F1, "dev micro F1 {f:.4} < {MIN_F1}");
     for l in [Label::Per, Label::Org, Label::Loc, Label::Misc] {
-        assert!(
-            per[&l] >= MIN_LABEL_F1,
-            "{l} F1 {:.4} < {MIN_LABEL_F1}",
-            per[&l]
-        );
+        let min = if l == Label::Misc {
+            MIN_LABEL_F1
+        } else {
+            MIN_MAIN_LABEL_F1
+        };
+        assert!(per[&l] >= min, "{l} F1 {:.4} < {min}", per[&l]);
     }
 }
