@@ -45,7 +45,7 @@ pub use label::Label;
 pub use copydesk_sentences::Sentence;
 
 use features::Extractor;
-use model::Model;
+use model::{Model, Softmax};
 use phrases::Phrases;
 
 /// A named entity: a byte span of the input on token boundaries, a label and a confidence.
@@ -86,6 +86,8 @@ const MAX_TOKEN_BYTES: usize = 256;
 #[derive(Clone, Debug)]
 pub struct EntityTagger {
     model: Arc<Model>,
+    /// The model's score tables for confidences.
+    softmax: Softmax,
     phrases: Phrases,
 }
 
@@ -99,6 +101,7 @@ impl EntityTagger {
     /// A tagger with the embedded English news model.
     pub fn new() -> Self {
         EntityTagger {
+            softmax: Softmax::new(&DEFAULT_MODEL),
             model: Arc::clone(&DEFAULT_MODEL),
             phrases: Phrases::default(),
         }
@@ -106,8 +109,10 @@ impl EntityTagger {
 
     /// A tagger with a model from bytes written by the `train` binary (`copydesk-train`).
     pub fn from_model_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        let model = Model::from_bytes(bytes)?;
         Ok(EntityTagger {
-            model: Arc::new(Model::from_bytes(bytes)?),
+            softmax: Softmax::new(&model),
+            model: Arc::new(model),
             phrases: Phrases::default(),
         })
     }
@@ -219,7 +224,7 @@ impl EntityTagger {
             if spans.is_empty() {
                 continue;
             }
-            let marg = model.marginals(&em[a..b]);
+            let marg = self.softmax.marginals(&em[a..b]);
             for (s, e, l) in spans {
                 let score = (s..e).map(|k| marg[k][best[a + k]]).fold(1.0f32, f32::min);
                 out.push(Entity {
@@ -327,12 +332,13 @@ pub mod internals {
     pub use crate::structure::PLACE_CUES;
     pub use crate::tags::{encode, split as split_tag, Part, NTAGS, O};
 
-    use crate::{EntityTagger, Phrases};
+    use crate::{EntityTagger, Phrases, Softmax};
     use std::sync::Arc;
 
     /// A tagger with `model` and no phrase rules.
     pub fn tagger(model: Model) -> EntityTagger {
         EntityTagger {
+            softmax: Softmax::new(&model),
             model: Arc::new(model),
             phrases: Phrases::default(),
         }

@@ -193,6 +193,16 @@ impl Model {
                 cand[n] = key;
                 n += usize::from(self.filter[wi] & bit != 0);
             }
+            // Touch the home slots (and the next, where a collision chain goes on) first:
+            // these loads depend on nothing and nothing branches on them, so their cache
+            // misses all overlap; the pass below then finds the slots in cache and its
+            // mispredicted branches cost little.
+            let mut touched = 0u32;
+            for &key in &cand[..n] {
+                let h = key as usize & m;
+                touched |= self.slots[h].fp | self.slots[(h + 1) & m].fp;
+            }
+            std::hint::black_box(touched);
             let mut hits = 0;
             for &key in &cand[..n] {
                 let h = key as usize & m;
@@ -266,11 +276,6 @@ impl Model {
     /// Constrained Viterbi over emission rows; returns the best legal tag sequence.
     pub fn viterbi(&self, em: &[[f32; NTAGS]]) -> Vec<usize> {
         viterbi(em, &self.trans, &self.start, &self.end)
-    }
-
-    /// Per-token tag marginals under a softmax of the (temperature-scaled) scores.
-    pub(crate) fn marginals(&self, em: &[[f32; NTAGS]]) -> Vec<[f32; NTAGS]> {
-        marginals(em, &self.trans, &self.start, &self.end, self.temperature)
     }
 
     /// Serializes the model (weights quantised to i16).
@@ -600,6 +605,13 @@ pub fn viterbi(
     }
     const NEG: f32 = f32::NEG_INFINITY;
     let (legal_prev, legal_n) = (&LEGAL.0, &LEGAL.1);
+    // Per tag, its legal predecessors with their transition scores, in ascending order.
+    let mut from = [[(0u8, 0f32); NTAGS]; NTAGS];
+    for t in 0..NTAGS {
+        for (k, &p) in legal_prev[t].iter().take(legal_n[t]).enumerate() {
+            from[t][k] = (p, trans[usize::from(p)][t]);
+        }
+    }
     let mut back = vec![[0u8; NTAGS]; n];
     let mut cur = [NEG; NTAGS];
     for t in 0..NTAGS {
@@ -610,17 +622,15 @@ pub fn viterbi(
     for i in 1..n {
         let mut next = [NEG; NTAGS];
         for t in 0..NTAGS {
+            // An unreachable predecessor scores −∞ and never beats `best`, so the first
+            // strictly best reachable one wins, as it would skipping the unreachable.
             let mut best = NEG;
             let mut arg = 0u8;
-            for &p in legal_prev[t].iter().take(legal_n[t]) {
-                let p = p as usize;
-                if cur[p] == NEG {
-                    continue;
-                }
-                let s = cur[p] + trans[p][t];
+            for &(p, score) in &from[t][..legal_n[t]] {
+                let s = cur[usize::from(p)] + score;
                 if s > best {
                     best = s;
-                    arg = p as u8;
+                    arg = p;
                 }
             }
             if best > NEG {
@@ -646,89 +656,111 @@ pub fn viterbi(
     out
 }
 
-/// Forward-backward marginals over legal sequences of `exp(score / temperature)`.
-pub(crate) fn marginals(
-    em: &[[f32; NTAGS]],
-    trans: &[[f32; NTAGS]; NTAGS],
-    start: &[f32; NTAGS],
-    end: &[f32; NTAGS],
-    temperature: f32,
-) -> Vec<[f32; NTAGS]> {
-    let n = em.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let inv = 1.0 / temperature.max(1e-3);
-    let mut tr = [[0.0f32; NTAGS]; NTAGS];
-    for p in 0..NTAGS {
+/// The softmax of a model's scores for tag marginals: `exp(score / temperature)` of its
+/// transitions, start and end scores, computed once per tagger rather than per segment.
+#[derive(Clone, Debug)]
+pub(crate) struct Softmax {
+    inv: f32,
+    tr: [[f32; NTAGS]; NTAGS],
+    start: [f32; NTAGS],
+    end: [f32; NTAGS],
+}
+
+impl Softmax {
+    /// The tables of `model`'s current scores and temperature.
+    pub(crate) fn new(model: &Model) -> Softmax {
+        let inv = 1.0 / model.temperature.max(1e-3);
+        let soft = |score: f32| (score * inv).clamp(-60.0, 60.0).exp();
+        let mut tr = [[0.0f32; NTAGS]; NTAGS];
+        for (p, row) in tr.iter_mut().enumerate() {
+            for (t, v) in row.iter_mut().enumerate() {
+                if allowed(p, t) {
+                    *v = soft(model.trans[p][t]);
+                }
+            }
+        }
+        let mut start = [0.0f32; NTAGS];
+        let mut end = [0.0f32; NTAGS];
         for t in 0..NTAGS {
-            if allowed(p, t) {
-                tr[p][t] = (trans[p][t] * inv).clamp(-60.0, 60.0).exp();
+            if can_start(t) {
+                start[t] = soft(model.start[t]);
             }
+            if can_end(t) {
+                end[t] = soft(model.end[t]);
+            }
+        }
+        Softmax {
+            inv,
+            tr,
+            start,
+            end,
         }
     }
-    let ex: Vec<[f32; NTAGS]> = em
-        .iter()
-        .map(|row| {
-            let m = row.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b));
-            let mut o = [0.0; NTAGS];
-            for t in 0..NTAGS {
-                o[t] = ((row[t] - m) * inv).max(-60.0).exp();
-            }
-            o
-        })
-        .collect();
-    let mut alpha = vec![[0.0f32; NTAGS]; n];
-    for t in 0..NTAGS {
-        if can_start(t) {
-            alpha[0][t] = (start[t] * inv).clamp(-60.0, 60.0).exp() * ex[0][t];
+
+    /// Forward-backward marginals over legal sequences of `exp(score / temperature)`.
+    pub(crate) fn marginals(&self, em: &[[f32; NTAGS]]) -> Vec<[f32; NTAGS]> {
+        let n = em.len();
+        if n == 0 {
+            return Vec::new();
         }
-    }
-    normalize(&mut alpha[0]);
-    for i in 1..n {
-        let mut a = [0.0f32; NTAGS];
-        for p in 0..NTAGS {
-            let ap = alpha[i - 1][p];
-            if ap == 0.0 {
-                continue;
-            }
-            for t in 0..NTAGS {
-                a[t] += ap * tr[p][t];
-            }
-        }
+        let (inv, tr) = (self.inv, &self.tr);
+        let ex: Vec<[f32; NTAGS]> = em
+            .iter()
+            .map(|row| {
+                let m = row.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b));
+                let mut o = [0.0; NTAGS];
+                for t in 0..NTAGS {
+                    o[t] = ((row[t] - m) * inv).max(-60.0).exp();
+                }
+                o
+            })
+            .collect();
+        let mut alpha = vec![[0.0f32; NTAGS]; n];
         for t in 0..NTAGS {
-            a[t] *= ex[i][t];
+            alpha[0][t] = self.start[t] * ex[0][t];
         }
-        normalize(&mut a);
-        alpha[i] = a;
-    }
-    let mut beta = vec![[0.0f32; NTAGS]; n];
-    for t in 0..NTAGS {
-        if can_end(t) {
-            beta[n - 1][t] = (end[t] * inv).clamp(-60.0, 60.0).exp();
-        }
-    }
-    normalize(&mut beta[n - 1]);
-    for i in (0..n - 1).rev() {
-        let mut b = [0.0f32; NTAGS];
-        for p in 0..NTAGS {
-            let mut s = 0.0;
-            for t in 0..NTAGS {
-                s += tr[p][t] * ex[i + 1][t] * beta[i + 1][t];
+        normalize(&mut alpha[0]);
+        for i in 1..n {
+            let mut a = [0.0f32; NTAGS];
+            for p in 0..NTAGS {
+                let ap = alpha[i - 1][p];
+                if ap == 0.0 {
+                    continue;
+                }
+                for t in 0..NTAGS {
+                    a[t] += ap * tr[p][t];
+                }
             }
-            b[p] = s;
+            for t in 0..NTAGS {
+                a[t] *= ex[i][t];
+            }
+            normalize(&mut a);
+            alpha[i] = a;
         }
-        normalize(&mut b);
-        beta[i] = b;
-    }
-    let mut out = vec![[0.0f32; NTAGS]; n];
-    for i in 0..n {
-        for t in 0..NTAGS {
-            out[i][t] = alpha[i][t] * beta[i][t];
+        let mut beta = vec![[0.0f32; NTAGS]; n];
+        beta[n - 1] = self.end;
+        normalize(&mut beta[n - 1]);
+        for i in (0..n - 1).rev() {
+            let mut b = [0.0f32; NTAGS];
+            for p in 0..NTAGS {
+                let mut s = 0.0;
+                for t in 0..NTAGS {
+                    s += tr[p][t] * ex[i + 1][t] * beta[i + 1][t];
+                }
+                b[p] = s;
+            }
+            normalize(&mut b);
+            beta[i] = b;
         }
-        normalize(&mut out[i]);
+        let mut out = vec![[0.0f32; NTAGS]; n];
+        for i in 0..n {
+            for t in 0..NTAGS {
+                out[i][t] = alpha[i][t] * beta[i][t];
+            }
+            normalize(&mut out[i]);
+        }
+        out
     }
-    out
 }
 
 fn normalize(v: &mut [f32; NTAGS]) {
