@@ -250,25 +250,42 @@ def test_spark_local_recipe(spark, news: pd.DataFrame, level: str) -> None:
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
 
 
-def test_spark_link_entities_equals_frame(spark) -> None:
-    # Three partitions, one text each, in DataFrame order: the bare "Lavrov" of the first
-    # takes the referent of the other two.
-    df = pd.DataFrame({"id": ["t0", "t1", "t2"], "text": LAVROV})
-    rdd = spark.sparkContext.parallelize(list(zip(df["id"], df["text"], strict=True)), 3)
+def _spark_linked(spark, texts: list[str], parts: int) -> pd.DataFrame:
+    """link_entities over ``texts`` in ``parts`` Spark partitions, checked against
+    ``copydesk.frame(docs, "entities")`` over the texts in DataFrame order."""
+    df = pd.DataFrame({"id": [f"t{i}" for i in range(len(texts))], "text": texts})
+    rdd = spark.sparkContext.parallelize(list(zip(df["id"], df["text"], strict=True)), parts)
     sdf = spark.createDataFrame(rdd, "id string, text string")
-    assert sdf.rdd.getNumPartitions() == 3
+    assert sdf.rdd.getNumPartitions() == parts
     order = [r["id"] for r in sdf.collect()]
     result = link_entities(sdf, id_column="id", doc_type="string")
     assert [(f.name, f.dataType.simpleString()) for f in result.schema.fields] == _parse_ddl(
         schema("entities", doc_type="string")
     )
     got = result.toPandas().sort_values(["doc", "start"], ignore_index=True)
-    texts = dict(zip(df["id"], df["text"], strict=True))
-    docs = copydesk.Pipeline().analyze_many([texts[i] for i in order])
+    texts_by_id = dict(zip(df["id"], df["text"], strict=True))
+    docs = copydesk.Pipeline().analyze_many([texts_by_id[i] for i in order])
     expected = copydesk.frame(docs, "entities", ids=order)
     expected = expected.sort_values(["doc", "start"], ignore_index=True)
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    return got
+
+
+def test_spark_link_entities_equals_frame(spark) -> None:
+    # Three partitions, one text each: the bare "Lavrov" of the first takes the referent
+    # of the other two.
+    got = _spark_linked(spark, LAVROV, 3)
+    bare = got[(got["doc"] == "t0") & (got["text"] == "Lavrov")]
+    assert list(bare["referent"]) == ["Sergey Lavrov"]
     assert set(got.loc[got["label"] == "PER", "referent"]) == {"Sergey Lavrov", "Rex Tillerson"}
+
+
+def test_spark_link_entities_on_seeds(spark, shared_data: Callable[[str], Path]) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(shared_data("seeds").glob("*.txt"))]
+    got = _spark_linked(spark, texts, 2)
+    lavrov = got[got["canonical"].str.contains("Lavrov")]
+    assert {"Sergei Lavrov", "Sergey Lavrov"} <= set(lavrov["canonical"])
+    assert lavrov["referent"].nunique() == 1
 
 
 def test_spark_default_ids_are_unique(spark, news: pd.DataFrame) -> None:
