@@ -262,8 +262,12 @@ def test_link_analyses_each_partition_once(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setattr(copydesk.Pipeline, "analyze_many", counting)
     ddf = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=2)
-    analyze_frame(ddf, level="entities", link=True).compute(scheduler="sync")
+    linked = analyze_frame(ddf, level="entities", link=True).compute(scheduler="sync")
     assert calls == [2, 2]
+    # unknown divisions (read_json, say) stay unknown; the rows are the same
+    unknown = analyze_frame(ddf.clear_divisions(), level="entities", link=True)
+    assert not unknown.known_divisions and unknown.npartitions == 2
+    _same_rows(unknown.compute(scheduler="sync"), linked)
     # link is ignored at the other levels (as by copydesk.frame), and is a no-op when empty
     calls.clear()
     docs = analyze_frame(ddf, link=True).compute(scheduler="sync")
