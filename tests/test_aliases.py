@@ -90,3 +90,56 @@ def test_entity_tone_uses_canonical_names() -> None:
     doc = copydesk.analyze("Rex Tillerson was angry. Mr Tillerson's plan failed badly.")
     names = [t.name for t in doc.entity_tone()]
     assert names.count("Rex Tillerson") == 1
+
+
+LAVROV = [
+    '"We did not," Lavrov said in Manila on Monday.',
+    "Sergei Lavrov met Rex Tillerson in Manila. Lavrov said little.",
+    "Sergey Lavrov spoke to reporters. Sergey Lavrov then left. Sergey Lavrov returned.",
+]
+
+
+def test_link_names_over_entity_tone_rows_is_link_referents(articles: list[str]) -> None:
+    for texts in (LAVROV, articles):
+        docs = copydesk.Pipeline().analyze_many(texts)
+        rows = [(t.name, t.label, t.mentions) for d in docs for t in d.entity_tone()]
+        links = copydesk.link_referents(docs)
+        assert copydesk.link_names(rows) == links
+        assert copydesk.link_names(iter(rows)) == links  # any iterable, lists as rows too
+        assert copydesk.link_names([list(r) for r in rows]) == links
+    # The bare surname of the first text joins the variant with the most mentions.
+    assert links_of(LAVROV)["Lavrov"] == ("Sergey Lavrov", "PER")
+    assert copydesk.link_names([]) == {}
+
+
+def links_of(texts: list[str]) -> dict[str, tuple[str, str]]:
+    docs = copydesk.Pipeline().analyze_many(texts)
+    return copydesk.link_names(
+        [(t.name, t.label, t.mentions) for d in docs for t in d.entity_tone()]
+    )
+
+
+def test_link_names_sums_rows() -> None:
+    links = copydesk.link_names(
+        [("Manila", "LOC", 1), ("Manila", "ORG", 1), ("Manila", "ORG", 1), ("Oslo", "LOC", 2)]
+    )
+    assert links == {"Manila": ("Manila", "ORG"), "Oslo": ("Oslo", "LOC")}
+
+
+@pytest.mark.parametrize(
+    ("rows", "error", "match"),
+    [
+        ([("Oslo", "LOC")], TypeError, r"rows\[0\] must be a \(name, label, mentions\) tuple"),
+        ([("Oslo", "LOC", 1), 5], TypeError, r"rows\[1\] must be"),
+        ([(1, "LOC", 1)], TypeError, r"rows\[0\] name must be str"),
+        ([("Oslo", None, 1)], TypeError, r"rows\[0\] label must be str"),
+        ([("Oslo", "CITY", 1)], ValueError, "unknown entity label"),
+        ([("Oslo", "LOC", -1)], ValueError, "non-negative"),
+        ([("Oslo", "LOC", 1.0)], TypeError, "mentions must be int"),
+        ("Oslo", TypeError, "not a str"),
+        (5, TypeError, "not iterable"),
+    ],
+)
+def test_link_names_rejects_bad_rows(rows, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        copydesk.link_names(rows)

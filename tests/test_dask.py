@@ -1,4 +1,5 @@
-"""copydesk.dask on a real two-process LocalCluster equals Pipeline.analyze_many row for row."""
+"""copydesk.dask on a real two-process LocalCluster equals Pipeline.analyze_many row for row,
+and with ``link=True`` links referents across partitions as ``copydesk.frame`` does."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ db = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
 from copydesk.dask import analyze_bag, analyze_frame  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
 
 N_ARTICLES = 200
 HAS_QUOTES = hasattr(copydesk.Document, "quotes")
@@ -179,6 +182,100 @@ def test_empty_partitions_and_meta() -> None:
         assert len(got) == 0
         assert got.dtypes.to_dict() == result._meta.dtypes.to_dict()
     assert analyze_bag(db.from_sequence([], npartitions=1)).compute(scheduler="sync") == []
+
+
+# ---- referents linked across partitions (link=True) -----------------------------------------
+
+
+def _texts(folder: Path) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    assert len(texts) >= 4, folder
+    return texts
+
+
+def _linked_like_frame(texts: list[str], npartitions: int, **compute: Any) -> pd.DataFrame:
+    """analyze_frame(..., link=True) over ``texts`` in ``npartitions``, checked against
+    ``copydesk.frame(docs, "entities")`` (every column, referents included)."""
+    ddf = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=npartitions)
+    assert ddf.npartitions == npartitions
+    result = analyze_frame(ddf, level="entities", link=True)
+    assert result.npartitions == npartitions and result.divisions == ddf.divisions
+    got = result.compute(**compute)
+    assert got.dtypes.to_dict() == result._meta.dtypes.to_dict()
+    docs = copydesk.Pipeline().analyze_many(texts)
+    _same_rows(got, copydesk.frame(docs, "entities").astype(result._meta.dtypes.to_dict()))
+    assert (got["doc"].to_numpy() == got.index.to_numpy()).all()
+    return got
+
+
+def test_link_across_partitions_on_examples() -> None:
+    _linked_like_frame(_texts(ROOT / "examples" / "articles"), 2, scheduler="sync")
+
+
+def test_link_across_partitions_on_seeds(client, shared_data: Callable[[str], Path]) -> None:
+    # Five outlets, one story: "Sergei Lavrov" in some, "Sergey Lavrov" in others.
+    texts = _texts(shared_data("seeds"))
+    got = _linked_like_frame(texts, 2)
+    variants = set(got.loc[got["canonical"].str.contains("Lavrov"), "canonical"])
+    assert {"Sergei Lavrov", "Sergey Lavrov"} <= variants, variants
+    assert got.loc[got["canonical"].isin(variants), "referent"].nunique() == 1
+    # A Lavrov of the second partition takes a referent named only in the first: the
+    # linking crossed partitions (the name is not among the second partition's names).
+    divisions = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=2).divisions
+    second = got[got.index >= divisions[1]]
+    foreign = second[~second["referent"].isin(set(second["canonical"]))]
+    assert foreign["canonical"].str.contains("Lavrov").any(), second[["canonical", "referent"]]
+
+
+def test_link_a_surname_to_a_full_name_in_other_partitions() -> None:
+    # One text per partition: the bare "Lavrov" of the first takes the referent of the
+    # variants in the second ("Sergei") and third ("Sergey", most mentioned).
+    texts = [
+        '"We did not," Lavrov said in Manila on Monday.',
+        "Sergei Lavrov met Rex Tillerson in Manila. Lavrov said little.",
+        "Sergey Lavrov spoke to reporters. Sergey Lavrov then left. Sergey Lavrov returned.",
+    ]
+    got = _linked_like_frame(texts, 3, scheduler="sync")
+    first = got[got["doc"] == 0].set_index("text")
+    assert first.loc["Lavrov", "canonical"] == "Lavrov"
+    assert tuple(first.loc["Lavrov", ["referent", "referent_label"]]) == ("Sergey Lavrov", "PER")
+    assert set(got.loc[got["label"] == "PER", "referent"]) == {"Sergey Lavrov", "Rex Tillerson"}
+    # Without link, each partition's rows name their own document's referents.
+    ddf = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=3)
+    alone = analyze_frame(ddf, level="entities").compute(scheduler="sync")
+    assert set(alone.loc[alone["label"] == "PER", "referent"]) == {
+        "Lavrov",
+        "Sergei Lavrov",
+        "Sergey Lavrov",
+        "Rex Tillerson",
+    }
+
+
+def test_link_analyses_each_partition_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["Sergei Lavrov spoke.", "Lavrov left.", "Oslo is cold.", "Sergey Lavrov flew."]
+    calls: list[int] = []
+    analyze_many = copydesk.Pipeline.analyze_many
+
+    def counting(self, batch, **kw):
+        calls.append(len(batch))
+        return analyze_many(self, batch, **kw)
+
+    monkeypatch.setattr(copydesk.Pipeline, "analyze_many", counting)
+    ddf = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=2)
+    linked = analyze_frame(ddf, level="entities", link=True).compute(scheduler="sync")
+    assert calls == [2, 2]
+    # unknown divisions (read_json, say) stay unknown; the rows are the same
+    unknown = analyze_frame(ddf.clear_divisions(), level="entities", link=True)
+    assert not unknown.known_divisions and unknown.npartitions == 2
+    _same_rows(unknown.compute(scheduler="sync"), linked)
+    # link is ignored at the other levels (as by copydesk.frame), and is a no-op when empty
+    calls.clear()
+    docs = analyze_frame(ddf, link=True).compute(scheduler="sync")
+    assert len(docs) == 4 and calls == [2, 2]
+    empty = dd.from_pandas(pd.DataFrame({"text": pd.Series([], dtype=object)}), npartitions=1)
+    result = analyze_frame(empty, level="entities", link=True)
+    got = result.compute(scheduler="sync")
+    assert len(got) == 0 and got.dtypes.to_dict() == result._meta.dtypes.to_dict()
 
 
 def test_bad_arguments() -> None:

@@ -18,6 +18,7 @@ __all__ = [
     "Tone",
     "__version__",
     "analyze",
+    "link_names",
     "link_referents",
     "score_tone",
     "split_sentences",
@@ -278,6 +279,10 @@ def score_tone(text: str) -> Tone:
 
 def analyze(text: str) -> Document:
     """Analyse ``text`` with the default pipeline."""
+
+def link_names(rows: Iterable[tuple[str, str, int]]) -> dict[str, tuple[str, str]]:
+    """``{canonical name: (referent name, referent label)}`` for ``(name, label, mentions)``
+    rows (in document order; see ``link_referents``)."""
 
 def link_referents(docs: Sequence[Document]) -> dict[str, tuple[str, str]]:
     """``{canonical name: (referent name, referent label)}`` across ``docs``."""

@@ -10,6 +10,7 @@ by default (``n_threads=1``); raise it only if workers have spare cores.
 >>> import dask.dataframe as dd
 >>> ddf = dd.read_json("news.jsonl", lines=True, blocksize=2**24)  # doctest: +SKIP
 >>> sentences = analyze_frame(ddf, level="sentences", id_column="id")  # doctest: +SKIP
+>>> entities = analyze_frame(ddf, level="entities", id_column="id", link=True)  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -20,11 +21,20 @@ from typing import TYPE_CHECKING, Any
 try:
     import dask.bag as _db
     import dask.dataframe as _dd
+    from dask import delayed as _delayed
 except ImportError as e:  # pragma: no cover - exercised without dask installed
     raise ImportError(f'copydesk.dask needs Dask: pip install "copydesk[dask]" ({e})') from None
 
 from copydesk._frames import rows
-from copydesk._partitions import ShippedPipeline, analyze_texts, check_level, clean_texts
+from copydesk._partitions import (
+    ShippedPipeline,
+    analyze_texts,
+    check_level,
+    clean_texts,
+    link_tables,
+    name_table,
+    relink,
+)
 from copydesk._pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -40,8 +50,10 @@ def analyze_frame(
     pipeline: Pipeline | None = None,
     id_column: str | None = None,
     n_threads: int | None = 1,
+    link: bool = False,
 ) -> _dd.DataFrame:
-    """The rows of ``copydesk.frame(docs, level)`` for the texts in ``ddf[text_column]``.
+    """The rows of ``copydesk.frame(docs, level, link=link)`` for the texts in
+    ``ddf[text_column]``.
 
     ``level`` is ``"documents"``, ``"sentences"``, ``"entities"``, ``"tokens"`` or
     ``"quotes"``. The ``doc`` column holds each text's id: ``ddf[id_column]``, or the
@@ -49,6 +61,18 @@ def analyze_frame(
     it comes from, so the result has the partitions and divisions of ``ddf`` (join it back
     on the index). A missing text (None/NaN) is analysed as the empty text. Offsets are
     half-open character offsets into each text.
+
+    At the ``entities`` level, ``referent``/``referent_label`` link names within each
+    document by default (``link=False``: a partition's rows depend on its texts only).
+    With ``link=True`` they link across all the texts of ``ddf``, in its order, exactly as
+    ``copydesk.frame(docs, "entities")`` does (``Sergei Lavrov`` in one partition and
+    ``Sergey Lavrov`` or a bare ``Lavrov`` in another are one referent): each partition is
+    analysed once and also yields its (name, label, mentions) table, the tables go to one
+    task that links them with ``copydesk.link_names``, and a last pass rewrites the two
+    columns of every partition with that one link table. The entity rows of every
+    partition are therefore held (on the workers) until the last partition is analysed;
+    ``persist()`` the result, or write it out, rather than computing it twice. ``link`` is
+    ignored at the other levels, as by ``copydesk.frame``.
     """
     check_level(level)
     if not isinstance(ddf, _dd.DataFrame):
@@ -60,7 +84,15 @@ def analyze_frame(
     shipped = ShippedPipeline(pipeline)
     args = (text_column, level, id_column, shipped, n_threads)
     meta = _frame_partition(ddf._meta, *args)
-    return ddf.map_partitions(_frame_partition, *args, meta=meta)
+    if not (link and level == "entities"):
+        return ddf.map_partitions(_frame_partition, *args, meta=meta)
+    # One graph of delayed tasks, so that each partition is analysed once: its rows feed
+    # both its name table and its rewrite (two collections would analyse it twice).
+    analyse = _delayed(_frame_partition, pure=True)
+    named = [analyse(part, *args, names=True) for part in ddf.to_delayed()]
+    links = _delayed(link_tables, pure=True)([_delayed(name_table, pure=True)(n) for n in named])
+    out = [_delayed(relink, pure=True)(n, links) for n in named]
+    return _dd.from_delayed(out, meta=meta, divisions=ddf.divisions, verify_meta=False)
 
 
 def _frame_partition(
@@ -70,6 +102,7 @@ def _frame_partition(
     id_column: str | None,
     shipped: ShippedPipeline,
     n_threads: int | None,
+    names: bool = False,
 ) -> pd.DataFrame:
     ids = part.index if id_column is None else part[id_column]
     return analyze_texts(
@@ -80,6 +113,7 @@ def _frame_partition(
         n_threads,
         doc_dtype=ids.dtype,
         index=part.index,
+        names=names,
     )
 
 

@@ -81,6 +81,24 @@ mod _copydesk {
             .collect()
     }
 
+    /// Links canonical names given as `(name, label, mentions)` rows to their referents,
+    /// by the rules of `link_referents`: `{name: (referent name, referent label)}` for
+    /// every name of the rows. Rows in document order (each document's in
+    /// `Document.entity_tone()` order), or summed per (name, label) in order of first
+    /// appearance, give what `link_referents` gives for the documents.
+    #[pyfunction]
+    fn link_names(
+        py: Python<'_>,
+        rows: &Bound<'_, PyAny>,
+    ) -> PyResult<std::collections::HashMap<String, (String, &'static str)>> {
+        let rows = crate::types::name_rows(rows)?;
+        Ok(py
+            .detach(|| copydesk::link_names(rows))
+            .into_iter()
+            .map(|(k, r)| (k, (r.name, r.label.as_str())))
+            .collect())
+    }
+
     /// Analyses `text` with the default pipeline.
     #[pyfunction]
     fn analyze(py: Python<'_>, text: &str) -> Document {

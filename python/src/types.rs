@@ -535,3 +535,81 @@ pub fn entities_to_py(text: &str, entities: &[copydesk::Entity]) -> Vec<Entity> 
         })
         .collect()
 }
+
+/// The `(name, label, mentions)` rows of `copydesk.link_names`, checked: each row a tuple
+/// (or list) of three, `name` a `str`, `label` an entity label, `mentions` a non-negative
+/// `int`. Wrong types are `TypeError`s, an unknown label or a negative count `ValueError`s,
+/// each naming the row.
+pub fn name_rows(rows: &Bound<'_, PyAny>) -> PyResult<Vec<(String, copydesk::Label, usize)>> {
+    use pyo3::exceptions::{PyOverflowError, PyTypeError};
+    use pyo3::types::{PyList, PyString, PyTuple};
+
+    if rows.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "rows must be an iterable of (name, label, mentions) tuples, not a str",
+        ));
+    }
+    let type_name = |x: &Bound<'_, PyAny>| {
+        x.get_type()
+            .name()
+            .map_or_else(|_| "?".to_owned(), |n| n.to_string())
+    };
+    let mut out = Vec::new();
+    for (i, row) in rows.try_iter()?.enumerate() {
+        let row = row?;
+        let items: Vec<Bound<'_, PyAny>> = if let Ok(t) = row.cast::<PyTuple>() {
+            t.iter().collect()
+        } else if let Ok(l) = row.cast::<PyList>() {
+            l.iter().collect()
+        } else {
+            Vec::new()
+        };
+        let [name, label, mentions] = items.as_slice() else {
+            return Err(PyTypeError::new_err(format!(
+                "rows[{i}] must be a (name, label, mentions) tuple, not {}",
+                if items.is_empty() {
+                    type_name(&row)
+                } else {
+                    format!("a {}-item {}", items.len(), type_name(&row))
+                }
+            )));
+        };
+        let name = name.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "rows[{i}] name must be str, not {}",
+                type_name(name)
+            ))
+        })?;
+        let label_str = label.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "rows[{i}] label must be str, not {}",
+                type_name(label)
+            ))
+        })?;
+        let label_str = known(
+            &format!("entity label in rows[{i}]"),
+            label_str.to_str()?,
+            &LABELS,
+        )?;
+        let label = copydesk::Label::ALL
+            .into_iter()
+            .find(|l| l.as_str() == label_str)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown entity label {label_str:?}")))?;
+        let mentions = match mentions.extract::<usize>() {
+            Ok(n) => n,
+            Err(e) if e.is_instance_of::<PyOverflowError>(rows.py()) => {
+                return Err(PyValueError::new_err(format!(
+                    "rows[{i}] mentions must be a non-negative int, not {mentions}"
+                )))
+            }
+            Err(_) => {
+                return Err(PyTypeError::new_err(format!(
+                    "rows[{i}] mentions must be int, not {}",
+                    type_name(mentions)
+                )))
+            }
+        };
+        out.push((name.to_str()?.to_owned(), label, mentions));
+    }
+    Ok(out)
+}

@@ -59,7 +59,7 @@ pub use copydesk_tone::Tone;
 pub use document::{Document, Entity, EntityTone, Sentence};
 pub use error::Error;
 pub use pipeline::{EntityRule, Pipeline, PipelineBuilder, PipelineConfig};
-pub use referents::{link_referents, Referent};
+pub use referents::{link_names, link_referents, Referent};
 
 /// Analyses `text` with the default pipeline (every component, built-in models).
 pub fn analyze(text: &str) -> Document {
