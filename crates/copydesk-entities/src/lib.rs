@@ -152,7 +152,7 @@ impl EntityTagger {
             local.extend(segs[block].iter().map(|&(a, b)| (a - t0, b - t0)));
             ents.extend(self.model_entities(text, &tokens[t0..t1], &local));
         }
-        let mut ents = structure::apply(text, &tokens, &self.model.clusters.lists, ents);
+        let mut ents = structure::apply(text, &tokens, &segs, &self.model.clusters.lists, ents);
         let rule_ents = rules::find(text, &tokens, &segs);
         let rule_ents = trim_rules(rule_ents, &ents, &tokens);
         ents = merge(ents, rule_ents);

@@ -4,6 +4,8 @@
 //! - a role before "of" is not part of the name ("CEO of Exxon Mobil" → "Exxon Mobil",
 //!   "President of the Philippines" → "Philippines"), and the rest takes the label its
 //!   listed category implies;
+//! - a title before a person's name is not part of it ("King Mohammed Idris" → "Mohammed
+//!   Idris", "Gen. Kutuzov" → "Kutuzov");
 //! - a company's legal form closes its name ("Pirelli SpA", "Acme Corp."): the name with
 //!   it is an organisation, and so is the name without it elsewhere in the document
 //!   ("Pirelli" after "Pirelli SpA"), whatever a list of surnames or places says of it;
@@ -70,17 +72,114 @@ const ROLES: &[&str] = &[
 const SURE: f32 = 0.9;
 
 /// Applies the rules to the model's entities of one document (sorted, non-overlapping,
-/// PER/ORG/LOC/MISC only).
+/// PER/ORG/LOC/MISC only); `segs` are the token ranges (sentences) the model decoded,
+/// which no rule crosses either.
 pub(crate) fn apply(
     text: &str,
     tokens: &[Token],
+    segs: &[(usize, usize)],
     lists: &NameLists,
     ents: Vec<Entity>,
 ) -> Vec<Entity> {
     let ents = trim_roles(text, tokens, lists, ents);
-    let ents = legal_forms(text, tokens, ents);
+    let ents = trim_titles(text, tokens, ents);
+    let ents = legal_forms(text, tokens, segs, ents);
     let ents = harmonize(text, ents);
-    countries_as_places(text, tokens, lists, ents)
+    countries_as_places(text, tokens, segs, lists, ents)
+}
+
+/// Whether the tokens `a..=b` lie in one segment of `segs` (sorted token ranges).
+fn same_segment(segs: &[(usize, usize)], a: usize, b: usize) -> bool {
+    let k = segs.partition_point(|s| s.1 <= a);
+    segs.get(k).is_some_and(|s| s.0 <= a && b < s.1)
+}
+
+/// Titles and honorifics written before a person's name ("General Kutuzov", "Mrs. May"),
+/// besides the [`ROLES`]; matched on the normalized word without a final period. "Prince"
+/// and "Pope" are left out: CoNLL's annotators keep them in the name as often as not.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "admiral",
+    "adm",
+    "major",
+    "maj",
+    "capt",
+    "senator",
+    "sen",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "rep",
+    "judge",
+    "justice",
+    "secretary",
+    "premier",
+    "emperor",
+    "empress",
+    "princess",
+    "sheikh",
+    "ayatollah",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "rev",
+    "reverend",
+    "father",
+    "pastor",
+    "rabbi",
+    "imam",
+    "prof",
+    "detective",
+    "inspector",
+    "sheriff",
+    "gov",
+    "pres",
+];
+
+fn is_title(word: &str) -> bool {
+    let w = normalize(word);
+    let w = w.strip_suffix('.').unwrap_or(&w);
+    TITLES.contains(&w) || ROLES.contains(&w)
+}
+
+/// Cuts titles off the front of a person's name when a capitalised word follows them
+/// ("King Mohammed Idris" → "Mohammed Idris"); CoNLL and most annotation schemes leave
+/// titles outside the name.
+fn trim_titles(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Vec<Entity> {
+    let mut ti = 0;
+    ents.into_iter()
+        .map(|mut e| {
+            if e.label != Label::Per {
+                return e;
+            }
+            while ti < tokens.len() && tokens[ti].end <= e.start {
+                ti += 1;
+            }
+            let toks: Vec<&Token> = tokens[ti..].iter().take_while(|t| t.end <= e.end).collect();
+            let titles = toks.iter().take_while(|t| is_title(t.text(text))).count();
+            if let Some(rest) = toks.get(titles).filter(|_| titles > 0) {
+                if rest.text(text).starts_with(char::is_uppercase) {
+                    e.start = rest.start;
+                }
+            }
+            e
+        })
+        .collect()
 }
 
 /// Legal forms of companies, as written after the company's name ("Pirelli SpA",
@@ -106,7 +205,12 @@ const LEGAL_FORM_SCORE: f32 = 0.9;
 /// name without the form ("Pirelli" after "Pirelli SpA") becomes ORG too. A form that
 /// another name already starts with is left alone, as is a one-word "name" that is only
 /// the form.
-fn legal_forms(text: &str, tokens: &[Token], mut ents: Vec<Entity>) -> Vec<Entity> {
+fn legal_forms(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    mut ents: Vec<Entity>,
+) -> Vec<Entity> {
     let is_form = |t: &Token, label: Label| {
         let w = t.text(text);
         LEGAL_FORMS.contains(&w) && !(label == Label::Loc && COUNTY_FORMS.contains(&w))
@@ -124,7 +228,8 @@ fn legal_forms(text: &str, tokens: &[Token], mut ents: Vec<Entity>) -> Vec<Entit
         }
         let last = ti + inside - 1;
         let next = tokens.get(last + 1).filter(|t| {
-            text[e.end..t.start] == *" "
+            same_segment(segs, last, last + 1)
+                && text[e.end..t.start] == *" "
                 && is_form(t, e.label)
                 && ents.get(i + 1).is_none_or(|n| n.start >= t.end)
         });
@@ -191,6 +296,7 @@ pub const PLACE_CUES: &[&str] = &[
 fn countries_as_places(
     text: &str,
     tokens: &[Token],
+    segs: &[(usize, usize)],
     lists: &NameLists,
     mut ents: Vec<Entity>,
 ) -> Vec<Entity> {
@@ -223,6 +329,9 @@ fn countries_as_places(
             continue;
         }
         let after = j + len;
+        if !same_segment(segs, i, after - 1) {
+            continue;
+        }
         let possessive = tokens.get(after).is_some_and(|t| t.text(text) == "'s");
         if capitalised(after) || possessive && capitalised(after + 1) {
             continue;
@@ -353,10 +462,11 @@ mod tests {
         let tokens = copydesk_tokenize::tokenize(text);
         let lists = NameLists::from_tsv("Philippines\tcountry\nRussia\tcountry\n");
         let ents = vec![ent(text, "Philippines", 0, Label::Org, 0.6)];
-        let got: Vec<(&str, Label)> = countries_as_places(text, &tokens, &lists, ents)
-            .iter()
-            .map(|e| (e.text(text), e.label))
-            .collect();
+        let got: Vec<(&str, Label)> =
+            countries_as_places(text, &tokens, &[(0, tokens.len())], &lists, ents)
+                .iter()
+                .map(|e| (e.text(text), e.label))
+                .collect();
         assert_eq!(got, [("Philippines", Label::Loc), ("Russia", Label::Loc)]);
     }
 
@@ -418,7 +528,7 @@ mod tests {
             ent(text, "CLEVELAND", 0, Label::Loc, 0.9),
             ent(text, "Cleveland Corp", 0, Label::Org, 0.6),
         ];
-        let got: Vec<(&str, Label, f32)> = legal_forms(text, &tokens, ents)
+        let got: Vec<(&str, Label, f32)> = legal_forms(text, &tokens, &[(0, tokens.len())], ents)
             .iter()
             .map(|e| (e.text(text), e.label, e.score))
             .collect();
@@ -438,6 +548,53 @@ mod tests {
                 ("Bond", Label::Per, 0.7),
                 ("CLEVELAND", Label::Loc, 0.9),
                 ("Cleveland Corp", Label::Org, 0.6),
+            ]
+        );
+    }
+
+    #[test]
+    fn rules_do_not_cross_sentences() {
+        // "Sen." ends a sentence: the legal form after it belongs to the next one.
+        let text = "Sen.\nInc. was in the United\nStates.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let cut = tokens.iter().position(|t| t.text(text) == "Inc.").unwrap();
+        let states = tokens
+            .iter()
+            .position(|t| t.text(text) == "States")
+            .unwrap();
+        let segs = [(0, cut), (cut, states), (states, tokens.len())];
+        assert!(same_segment(&segs, 0, cut - 1) && !same_segment(&segs, cut - 1, cut));
+        let ents = vec![ent(text, "Sen.", 0, Label::Per, 0.5)];
+        let got = legal_forms(text, &tokens, &segs, ents.clone());
+        assert_eq!(got, ents);
+        let lists = NameLists::from_tsv("United States\tcountry\n");
+        let got = countries_as_places(text, &tokens, &segs, &lists, Vec::new());
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn titles_are_cut_off_the_front_of_a_name() {
+        let text = "King Mohammed Idris met Gen. Kutuzov, Mrs. May, Prince Charles and Major.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let ents = vec![
+            ent(text, "King Mohammed Idris", 0, Label::Per, 0.8),
+            ent(text, "Gen. Kutuzov", 0, Label::Per, 0.8),
+            ent(text, "Mrs. May", 0, Label::Per, 0.8),
+            ent(text, "Prince Charles", 0, Label::Per, 0.8),
+            ent(text, "Major", 0, Label::Per, 0.8),
+        ];
+        let got: Vec<&str> = trim_titles(text, &tokens, ents)
+            .iter()
+            .map(|e| e.text(text))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Mohammed Idris",
+                "Kutuzov",
+                "May",
+                "Prince Charles",
+                "Major"
             ]
         );
     }
