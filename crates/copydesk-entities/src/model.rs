@@ -831,6 +831,96 @@ mod tests {
         ));
     }
 
+    /// Deterministic pseudo-random scores in [-3, 3).
+    fn scores(seed: &mut u64) -> f32 {
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((*seed >> 40) as f32 / (1u64 << 24) as f32) * 6.0 - 3.0
+    }
+
+    /// A model with random transition, start and end scores, and `n` random emission rows.
+    fn random_case(n: usize, seed: &mut u64) -> (Model, Vec<[f32; NTAGS]>) {
+        let mut m = Model::empty(Clusters::default());
+        for row in m.trans.iter_mut() {
+            row.iter_mut().for_each(|v| *v = scores(seed));
+        }
+        m.start.iter_mut().for_each(|v| *v = scores(seed));
+        m.end.iter_mut().for_each(|v| *v = scores(seed));
+        m.temperature = 1.7;
+        let em = (0..n).map(|_| [(); NTAGS].map(|_| scores(seed))).collect();
+        (m, em)
+    }
+
+    /// Every legal tag sequence of length `n` with its total score.
+    fn legal_sequences(m: &Model, em: &[[f32; NTAGS]]) -> Vec<(Vec<usize>, f32)> {
+        let n = em.len();
+        let mut out = Vec::new();
+        let mut seq = vec![0usize; n];
+        'next: for code in 0..NTAGS.pow(n as u32) {
+            let mut c = code;
+            for t in seq.iter_mut() {
+                *t = c % NTAGS;
+                c /= NTAGS;
+            }
+            if !can_start(seq[0]) || !can_end(seq[n - 1]) {
+                continue;
+            }
+            let mut score = m.start[seq[0]] + em[0][seq[0]] + m.end[seq[n - 1]];
+            for i in 1..n {
+                if !allowed(seq[i - 1], seq[i]) {
+                    continue 'next;
+                }
+                score += m.trans[seq[i - 1]][seq[i]] + em[i][seq[i]];
+            }
+            out.push((seq.clone(), score));
+        }
+        out
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_legal_sequence() {
+        let mut seed = 7;
+        for n in 1..=4 {
+            for _ in 0..5 {
+                let (m, em) = random_case(n, &mut seed);
+                let all = legal_sequences(&m, &em);
+                let best = all.iter().map(|s| s.1).fold(f32::NEG_INFINITY, f32::max);
+                let got = m.viterbi(&em);
+                let (_, score) = all.iter().find(|s| s.0 == got).expect("a legal sequence");
+                assert!((score - best).abs() < 1e-4, "n={n}: {score} < {best}");
+            }
+        }
+    }
+
+    #[test]
+    fn marginals_are_the_softmax_over_legal_sequences() {
+        let mut seed = 11;
+        for n in 1..=3 {
+            let (m, em) = random_case(n, &mut seed);
+            let mut want = vec![[0f64; NTAGS]; n];
+            let mut total = 0f64;
+            for (seq, score) in legal_sequences(&m, &em) {
+                let w = (f64::from(score) / f64::from(m.temperature)).exp();
+                total += w;
+                for (i, &t) in seq.iter().enumerate() {
+                    want[i][t] += w;
+                }
+            }
+            let got = Softmax::new(&m).marginals(&em);
+            for i in 0..n {
+                for t in 0..NTAGS {
+                    let w = want[i][t] / total;
+                    assert!(
+                        (f64::from(got[i][t]) - w).abs() < 1e-4,
+                        "n={n} token {i} tag {t}: {} vs {w}",
+                        got[i][t]
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn second_clustering_round_trips() {
         let mut c = Clusters::default();
