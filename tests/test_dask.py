@@ -212,29 +212,80 @@ def test_link_across_partitions_on_examples() -> None:
     _linked_like_frame(_texts(ROOT / "examples" / "articles"), 2, scheduler="sync")
 
 
+def _bag_linked_like_frame(
+    texts: list[str], npartitions: int, form: str = "pair", **compute: Any
+) -> tuple[pd.DataFrame, list[list[Any]]]:
+    """analyze_bag(..., level="entities", link=True) over ``texts`` in ``npartitions``,
+    checked against ``copydesk.frame(docs, "entities")`` row for row (every key, referents
+    included). Items are ``(position, text)`` pairs (``form="pair"``), ``{"id", "text"}``
+    mappings (``"mapping"``) or plain texts (``"str"``: ``doc`` is None). Returns the rows as
+    a frame and the ``doc`` of the items of each partition."""
+    items: list[Any] = {
+        "pair": list(enumerate(texts)),
+        "mapping": [{"id": i, "text": t} for i, t in enumerate(texts)],
+        "str": texts,
+    }[form]
+    bag = db.from_sequence(items, npartitions=npartitions)
+    assert bag.npartitions == npartitions
+    result = analyze_bag(bag, level="entities", link=True)
+    assert result.npartitions == npartitions
+    got = result.compute(**compute)
+    docs = copydesk.Pipeline().analyze_many(texts)
+    ids = [None] * len(texts) if form == "str" else None
+    expected = copydesk.frame(docs, "entities", ids=ids)
+    assert got == expected.to_dict("records")
+    parts = bag.map_partitions(lambda p: [[_item_id(item) for item in p]])
+    return pd.DataFrame(got, columns=expected.columns), parts.compute(scheduler="sync")
+
+
+def _item_id(item: Any) -> Any:
+    if isinstance(item, str):
+        return None
+    return item["id"] if isinstance(item, dict) else item[0]
+
+
+def _assert_seeds_linked_across(got: pd.DataFrame, second: pd.Series) -> None:
+    """The seeds' Lavrov variants are one referent, and a Lavrov of the second partition
+    (the rows where ``second``) takes a referent named only in the first: the linking
+    crossed partitions (the name is not among the second partition's names)."""
+    variants = set(got.loc[got["canonical"].str.contains("Lavrov"), "canonical"])
+    assert {"Sergei Lavrov", "Sergey Lavrov"} <= variants, variants
+    assert got.loc[got["canonical"].isin(variants), "referent"].nunique() == 1
+    rows = got[second]
+    foreign = rows[~rows["referent"].isin(set(rows["canonical"]))]
+    assert foreign["canonical"].str.contains("Lavrov").any(), rows[["canonical", "referent"]]
+
+
 def test_link_across_partitions_on_seeds(client, shared_data: Callable[[str], Path]) -> None:
     # Five outlets, one story: "Sergei Lavrov" in some, "Sergey Lavrov" in others.
     texts = _texts(shared_data("seeds"))
     got = _linked_like_frame(texts, 2)
-    variants = set(got.loc[got["canonical"].str.contains("Lavrov"), "canonical"])
-    assert {"Sergei Lavrov", "Sergey Lavrov"} <= variants, variants
-    assert got.loc[got["canonical"].isin(variants), "referent"].nunique() == 1
-    # A Lavrov of the second partition takes a referent named only in the first: the
-    # linking crossed partitions (the name is not among the second partition's names).
     divisions = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=2).divisions
-    second = got[got.index >= divisions[1]]
-    foreign = second[~second["referent"].isin(set(second["canonical"]))]
-    assert foreign["canonical"].str.contains("Lavrov").any(), second[["canonical", "referent"]]
+    _assert_seeds_linked_across(got, got.index >= divisions[1])
+
+
+def test_bag_link_across_partitions_on_examples() -> None:
+    _bag_linked_like_frame(_texts(ROOT / "examples" / "articles"), 2, scheduler="sync")
+
+
+def test_bag_link_across_partitions_on_seeds(client, shared_data: Callable[[str], Path]) -> None:
+    got, parts = _bag_linked_like_frame(_texts(shared_data("seeds")), 2, form="mapping")
+    assert len(parts) == 2 and all(parts)
+    _assert_seeds_linked_across(got, got["doc"].isin(parts[1]))
+
+
+# One text per partition: the bare "Lavrov" of the first takes the referent of the variants
+# in the second ("Sergei") and third ("Sergey", most mentioned).
+LAVROV = [
+    '"We did not," Lavrov said in Manila on Monday.',
+    "Sergei Lavrov met Rex Tillerson in Manila. Lavrov said little.",
+    "Sergey Lavrov spoke to reporters. Sergey Lavrov then left. Sergey Lavrov returned.",
+]
+LAVROV_ALONE = {"Lavrov", "Sergei Lavrov", "Sergey Lavrov", "Rex Tillerson"}
 
 
 def test_link_a_surname_to_a_full_name_in_other_partitions() -> None:
-    # One text per partition: the bare "Lavrov" of the first takes the referent of the
-    # variants in the second ("Sergei") and third ("Sergey", most mentioned).
-    texts = [
-        '"We did not," Lavrov said in Manila on Monday.',
-        "Sergei Lavrov met Rex Tillerson in Manila. Lavrov said little.",
-        "Sergey Lavrov spoke to reporters. Sergey Lavrov then left. Sergey Lavrov returned.",
-    ]
+    texts = LAVROV
     got = _linked_like_frame(texts, 3, scheduler="sync")
     first = got[got["doc"] == 0].set_index("text")
     assert first.loc["Lavrov", "canonical"] == "Lavrov"
@@ -243,16 +294,29 @@ def test_link_a_surname_to_a_full_name_in_other_partitions() -> None:
     # Without link, each partition's rows name their own document's referents.
     ddf = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=3)
     alone = analyze_frame(ddf, level="entities").compute(scheduler="sync")
-    assert set(alone.loc[alone["label"] == "PER", "referent"]) == {
-        "Lavrov",
-        "Sergei Lavrov",
-        "Sergey Lavrov",
-        "Rex Tillerson",
-    }
+    assert set(alone.loc[alone["label"] == "PER", "referent"]) == LAVROV_ALONE
 
 
-def test_link_analyses_each_partition_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = ["Sergei Lavrov spoke.", "Lavrov left.", "Oslo is cold.", "Sergey Lavrov flew."]
+def test_bag_links_a_surname_to_a_full_name_in_other_partitions() -> None:
+    # Plain texts: no ids, doc None (the rows of the first text come first).
+    got, _ = _bag_linked_like_frame(LAVROV, 3, form="str", scheduler="sync")
+    assert got["doc"].isna().all()
+    lavrov = got[got["text"] == "Lavrov"].iloc[0]
+    assert (lavrov["canonical"], lavrov["start"]) == ("Lavrov", LAVROV[0].index("Lavrov"))
+    assert (lavrov["referent"], lavrov["referent_label"]) == ("Sergey Lavrov", "PER")
+    assert set(got.loc[got["label"] == "PER", "referent"]) == {"Sergey Lavrov", "Rex Tillerson"}
+    # Without link, each partition's rows name their own document's referents.
+    bag = db.from_sequence(LAVROV, npartitions=3)
+    alone = pd.DataFrame(analyze_bag(bag, level="entities").compute(scheduler="sync"))
+    assert alone["text"].tolist() == got["text"].tolist()
+    assert alone.loc[alone["text"] == "Lavrov", "referent"].iloc[0] == "Lavrov"
+    assert set(alone.loc[alone["label"] == "PER", "referent"]) == LAVROV_ALONE
+
+
+@pytest.fixture
+def analyse_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The batch size of every ``Pipeline.analyze_many`` call in this process (the sync
+    scheduler runs every task here)."""
     calls: list[int] = []
     analyze_many = copydesk.Pipeline.analyze_many
 
@@ -261,6 +325,14 @@ def test_link_analyses_each_partition_once(monkeypatch: pytest.MonkeyPatch) -> N
         return analyze_many(self, batch, **kw)
 
     monkeypatch.setattr(copydesk.Pipeline, "analyze_many", counting)
+    return calls
+
+
+ONCE = ["Sergei Lavrov spoke.", "Lavrov left.", "Oslo is cold.", "Sergey Lavrov flew."]
+
+
+def test_link_analyses_each_partition_once(analyse_calls: list[int]) -> None:
+    texts, calls = ONCE, analyse_calls
     ddf = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=2)
     linked = analyze_frame(ddf, level="entities", link=True).compute(scheduler="sync")
     assert calls == [2, 2]
@@ -276,6 +348,26 @@ def test_link_analyses_each_partition_once(monkeypatch: pytest.MonkeyPatch) -> N
     result = analyze_frame(empty, level="entities", link=True)
     got = result.compute(scheduler="sync")
     assert len(got) == 0 and got.dtypes.to_dict() == result._meta.dtypes.to_dict()
+
+
+def test_bag_link_analyses_each_partition_once(analyse_calls: list[int]) -> None:
+    bag = db.from_sequence(ONCE, npartitions=2)
+    linked = analyze_bag(bag, level="entities", link=True).compute(scheduler="sync")
+    assert analyse_calls == [2, 2]
+    docs = copydesk.Pipeline().analyze_many(ONCE)
+    assert linked == copydesk.frame(docs, "entities", ids=[None] * 4).to_dict("records")
+    # link is ignored at the other levels and without a level (as by analyze_frame)
+    for level in (None, "sentences"):
+        analyse_calls.clear()
+        with_link = analyze_bag(bag, level=level, link=True).compute(scheduler="sync")
+        assert analyse_calls == [2, 2]
+        assert with_link == analyze_bag(bag, level=level).compute(scheduler="sync")
+    # a partition without names, and an empty bag
+    bag = db.from_sequence(["It rained.", *ONCE[:2]], npartitions=3)
+    got = analyze_bag(bag, level="entities", link=True).compute(scheduler="sync")
+    assert [r["referent"] for r in got if r["label"] == "PER"] == ["Sergei Lavrov"] * 2
+    empty = db.from_sequence([], npartitions=1)
+    assert analyze_bag(empty, level="entities", link=True).compute(scheduler="sync") == []
 
 
 def test_bad_arguments() -> None:

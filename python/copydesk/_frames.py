@@ -222,8 +222,9 @@ def frame(
     another are one referent; see ``copydesk.link_referents``); with ``link=False`` only
     within each document. ``copydesk.dask`` and ``copydesk.spark`` link within each
     document by default (a partition's rows then depend on its own texts only) and across
-    all texts with ``analyze_frame(..., link=True)`` and ``link_entities`` (same columns as
-    this frame, by ``copydesk.link_names`` over every partition's names). At the ``quotes`` level,
+    all texts with ``analyze_frame(..., link=True)``, ``analyze_bag(..., link=True)`` and
+    ``link_entities`` (same columns as this frame, by ``copydesk.link_names`` over every
+    partition's names). At the ``quotes`` level,
     ``speaker`` is the speaker's canonical name (or the words naming an unnamed speaker,
     such as "a spokesman"), ``speaker_label``, ``speaker_start`` and ``speaker_end`` the
     label and character offsets of the speaker's entity mention (for a pronoun, the

@@ -12,7 +12,9 @@ each document's ``Document.entity_tone()`` rows come from); :func:`name_table` s
 per partition into one row per (name, label) with its first position; :func:`link_tables`
 links the tables of all partitions, in order, with ``copydesk.link_names`` (once, on the
 driver); :func:`relink` rewrites a partition's ``referent``/``referent_label`` with the
-result and drops the name columns.
+result and drops the name columns. Entity rows as plain dicts (``analyze_bag``'s) take the
+same steps with :func:`add_names`, :func:`name_table_of_rows`, :func:`link_tables` and
+:func:`relink_rows`.
 """
 
 from __future__ import annotations
@@ -213,7 +215,7 @@ def analyze_texts(
     for i, (doc, k) in enumerate(zip(docs, ids, strict=True)):
         rs = rows(doc, k, level)
         if names:
-            _add_names(doc, rs, first + i)
+            add_names(doc, rs, first + i)
         data.extend(rs)
         owner.extend([i] * len(rs))
     types = dtypes(level, doc_dtype, names)
@@ -227,7 +229,7 @@ def analyze_texts(
     return out
 
 
-def _add_names(doc: Any, entity_rows: list[dict[str, Any]], order: int) -> None:
+def add_names(doc: Any, entity_rows: list[dict[str, Any]], order: int) -> None:
     """Adds :data:`NAME_COLUMNS` to the entity rows of ``doc``."""
     tone = {t.name: (r, t.label) for r, t in enumerate(doc.entity_tone())}
     for r in entity_rows:
@@ -267,6 +269,14 @@ def name_table(part: pd.DataFrame) -> pd.DataFrame:
     return table[NAME_TABLE_COLUMNS].astype(types)
 
 
+def name_table_of_rows(entity_rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """:func:`name_table` for entity rows as dicts with the name keys (those of
+    :func:`add_names`, as ``copydesk.dask.analyze_bag`` has them)."""
+    pd = pandas_module()
+    columns = ["canonical", "_name_label", "_order", "_rank"]
+    return name_table(pd.DataFrame(list(entity_rows), columns=columns))
+
+
 def link_tables(tables: Sequence[pd.DataFrame]) -> Links:
     """``{name: (referent, referent label)}`` over the name tables of all partitions, in
     partition order (each a :func:`name_table`, or any frame with its columns: several rows
@@ -297,7 +307,7 @@ def relink(part: pd.DataFrame, links: Links) -> pd.DataFrame:
     if not len(out):
         return out
     pairs = [
-        links.get(c, (c, lab)) if lab in NAME_LABELS else (r, rl)
+        _linked(links, c, lab, r, rl)
         for c, lab, r, rl in zip(
             out["canonical"].tolist(),
             out["label"].tolist(),
@@ -310,3 +320,26 @@ def relink(part: pd.DataFrame, links: Links) -> pd.DataFrame:
         values = [p[j] for p in pairs]
         out[column] = pd.Series(values, index=out.index, dtype=out[column].dtype)
     return out
+
+
+def relink_rows(entity_rows: Iterable[dict[str, Any]], links: Links) -> list[dict[str, Any]]:
+    """:func:`relink` for entity rows as dicts (``copydesk.dask.analyze_bag``'s): new dicts,
+    in the same order, without the name keys."""
+    out = []
+    for row in entity_rows:
+        r = {k: v for k, v in row.items() if k not in NAME_COLUMNS}
+        r["referent"], r["referent_label"] = _linked(
+            links, r["canonical"], r["label"], r["referent"], r["referent_label"]
+        )
+        out.append(r)
+    return out
+
+
+def _linked(
+    links: Links, canonical: str, label: str, referent: str, referent_label: str
+) -> tuple[str, str]:
+    """The (referent, referent label) of a mention as ``copydesk.frame`` fills them: from
+    ``links`` for a name, unchanged for the other mentions (dates, amounts...)."""
+    if label in NAME_LABELS:
+        return links.get(canonical, (canonical, label))
+    return referent, referent_label

@@ -11,6 +11,13 @@ by default (``n_threads=1``); raise it only if workers have spare cores.
 >>> ddf = dd.read_json("news.jsonl", lines=True, blocksize=2**24)  # doctest: +SKIP
 >>> sentences = analyze_frame(ddf, level="sentences", id_column="id")  # doctest: +SKIP
 >>> entities = analyze_frame(ddf, level="entities", id_column="id", link=True)  # doctest: +SKIP
+>>> import json, dask.bag as db
+>>> bag = db.read_text("news.jsonl").map(json.loads)  # doctest: +SKIP
+>>> linked = analyze_bag(bag, level="entities", link=True)  # doctest: +SKIP
+
+``link=True`` (``analyze_frame`` and ``analyze_bag``, entities level) links referents
+across all the texts, as ``copydesk.frame(docs, "entities")`` does, instead of within each
+document.
 """
 
 from __future__ import annotations
@@ -28,12 +35,15 @@ except ImportError as e:  # pragma: no cover - exercised without dask installed
 from copydesk._frames import rows
 from copydesk._partitions import (
     ShippedPipeline,
+    add_names,
     analyze_texts,
     check_level,
     clean_texts,
     link_tables,
     name_table,
+    name_table_of_rows,
     relink,
+    relink_rows,
 )
 from copydesk._pipeline import Pipeline
 
@@ -125,6 +135,7 @@ def analyze_bag(
     pipeline: Pipeline | None = None,
     level: str | None = None,
     n_threads: int | None = 1,
+    link: bool = False,
 ) -> _db.Bag:
     """Analyses a Bag of texts into a Bag of plain dicts, in the bag's order.
 
@@ -133,12 +144,31 @@ def analyze_bag(
     With ``level=None`` each result is ``Document.to_dict()``, preceded by ``"id"`` when the
     item has one; with a ``level`` each item gives the rows of ``copydesk.frame`` at that
     level (``doc`` = the id, or None without one), flattened into the bag.
+
+    At the ``entities`` level, ``referent``/``referent_label`` link names within each
+    document by default (``link=False``). With ``link=True`` they link across all the items
+    of the bag, in its order, exactly as ``copydesk.frame(docs, "entities")`` does, in the
+    same steps as ``analyze_frame(..., link=True)``: each partition is analysed once and
+    also yields its (name, label, mentions) table, one task links the tables with
+    ``copydesk.link_names``, and a last pass rewrites the two keys of every row. The rows
+    of every partition are therefore held (on the workers) until the last partition is
+    analysed; ``persist()`` the result, or write it out, rather than computing it twice.
+    ``link`` is ignored at the other levels and with ``level=None``, as by
+    ``analyze_frame``.
     """
     if level is not None:
         check_level(level)
     if not isinstance(bag, _db.Bag):
         raise TypeError(f"bag must be a dask Bag, not {type(bag).__name__}")
-    return bag.map_partitions(_bag_partition, ShippedPipeline(pipeline), level, n_threads)
+    args = (ShippedPipeline(pipeline), level, n_threads)
+    if not (link and level == "entities"):
+        return bag.map_partitions(_bag_partition, *args)
+    # As in analyze_frame: one graph of delayed tasks, so each partition is analysed once.
+    analyse = _delayed(_bag_partition, pure=True)
+    named = [analyse(part, *args, names=True) for part in bag.to_delayed()]
+    tables = [_delayed(name_table_of_rows, pure=True)(n) for n in named]
+    links = _delayed(link_tables, pure=True)(tables)
+    return _db.from_delayed([_delayed(relink_rows, pure=True)(n, links) for n in named])
 
 
 def _split_item(item: Any) -> tuple[Any, Any]:
@@ -157,15 +187,24 @@ def _split_item(item: Any) -> tuple[Any, Any]:
 
 
 def _bag_partition(
-    items: Iterable[Any], shipped: ShippedPipeline, level: str | None, n_threads: int | None
+    items: Iterable[Any],
+    shipped: ShippedPipeline,
+    level: str | None,
+    n_threads: int | None,
+    names: bool = False,
 ) -> list[dict[str, Any]]:
+    """The results of a partition's items; with ``names`` (entities level), the entity rows
+    also carry the name keys (``add_names``, positions counted within the partition)."""
     pairs = [_split_item(item) for item in items]
     texts = clean_texts(text for _, text in pairs)
     docs = shipped.pipeline.analyze_many(texts, n_threads=n_threads) if texts else []
     out: list[dict[str, Any]] = []
-    for (doc_id, _), doc in zip(pairs, docs, strict=True):
+    for i, ((doc_id, _), doc) in enumerate(zip(pairs, docs, strict=True)):
         if level is not None:
-            out.extend(rows(doc, None if doc_id is _NO_ID else doc_id, level))
+            rs = rows(doc, None if doc_id is _NO_ID else doc_id, level)
+            if names:
+                add_names(doc, rs, i)
+            out.extend(rs)
         elif doc_id is _NO_ID:
             out.append(doc.to_dict())
         else:
