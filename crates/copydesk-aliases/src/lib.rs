@@ -402,7 +402,19 @@ pub fn group(text: &str, entities: &[RawEntity], table: &AliasTable) -> Grouping
             pending.push(i);
             continue;
         } else {
-            let key = Key::Other(name_key(&name));
+            // An organisation's legal form is not part of what names it: "Pirelli SpA"
+            // and a later "Pirelli" are one group.
+            let core = match m.words.split_last() {
+                Some((form, rest))
+                    if m.label == Label::Org
+                        && !rest.is_empty()
+                        && copydesk_entities::LEGAL_FORMS.contains(form) =>
+                {
+                    rest.join(" ")
+                }
+                _ => name.clone(),
+            };
+            let key = Key::Other(name_key(&core));
             let new = !b.index.contains_key(&key);
             let g = b.group(key, name, m.label);
             if new {
@@ -548,6 +560,35 @@ mod tests {
         assert_eq!(t.mentions, vec![0, 2, 3, 4]);
         assert_eq!(t.label, Per);
         assert_eq!(groups.len(), 2);
+    }
+
+    #[test]
+    fn a_legal_form_does_not_split_an_organisation() {
+        let text = "Pirelli SpA sold a unit. Pirelli shares rose, and Exxon Mobil Corp. met \
+                    Exxon Mobil; Exxon Inc. is apart from Exxon Mobil.";
+        let (c, groups) = canon(
+            text,
+            &[
+                ("Pirelli SpA", Org),
+                ("Pirelli", Org),
+                ("Exxon Mobil Corp.", Org),
+                ("Exxon Mobil", Org),
+                ("Exxon Inc.", Org),
+                ("Exxon Mobil", Org),
+            ],
+        );
+        assert_eq!(
+            c,
+            [
+                "Pirelli SpA",
+                "Pirelli SpA",
+                "Exxon Mobil Corp.",
+                "Exxon Mobil Corp.",
+                "Exxon Inc.",
+                "Exxon Mobil Corp."
+            ]
+        );
+        assert_eq!(groups.len(), 3);
     }
 
     #[test]

@@ -41,6 +41,7 @@ use serde::{Deserialize, Serialize};
 
 pub use error::Error;
 pub use label::Label;
+pub use structure::LEGAL_FORMS;
 
 pub use copydesk_sentences::Sentence;
 

@@ -184,8 +184,9 @@ fn trim_titles(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Vec<Entity> {
 
 /// Legal forms of companies, as written after the company's name ("Pirelli SpA",
 /// "Exxon Mobil Corp."). Matched exactly: a form is capitalised as companies write it, so
-/// "co" or "sa" in running text is not one.
-const LEGAL_FORMS: &[&str] = &[
+/// "co" or "sa" in running text is not one. Also used by `copydesk-aliases`, where
+/// "Pirelli SpA" and "Pirelli" name one organisation.
+pub const LEGAL_FORMS: &[&str] = &[
     "Inc", "Inc.", "INC", "Corp", "Corp.", "CORP", "Co", "Co.", "Cos", "Cos.", "Ltd", "Ltd.",
     "LTD", "Limited", "Plc", "PLC", "plc", "LLC", "L.L.C.", "LLP", "LP", "L.P.", "SA", "S.A.",
     "SpA", "S.p.A.", "SPA", "AG", "NV", "N.V.", "BV", "B.V.", "GmbH", "AB", "ASA", "A/S", "Oyj",
