@@ -4,6 +4,8 @@
 //! - a role before "of" is not part of the name ("CEO of Exxon Mobil" → "Exxon Mobil",
 //!   "President of the Philippines" → "Philippines"), and the rest takes the label its
 //!   listed category implies;
+//! - a name does not end in a detached period or comma ("Australian Democrats ." →
+//!   "Australian Democrats");
 //! - a title before a person's name is not part of it ("King Mohammed Idris" → "Mohammed
 //!   Idris", "Gen. Kutuzov" → "Kutuzov");
 //! - an institution "of" a place or body is one organisation ("Supreme Court" + "of" +
@@ -84,6 +86,7 @@ pub(crate) fn apply(
     ents: Vec<Entity>,
 ) -> Vec<Entity> {
     let ents = trim_roles(text, tokens, lists, ents);
+    let ents = trim_detached_punctuation(text, tokens, ents);
     let ents = trim_titles(text, tokens, ents);
     let ents = institutions_of(text, tokens, segs, ents);
     let ents = legal_forms(text, tokens, segs, ents);
@@ -95,6 +98,29 @@ pub(crate) fn apply(
 fn same_segment(segs: &[(usize, usize)], a: usize, b: usize) -> bool {
     let k = segs.partition_point(|s| s.1 <= a);
     segs.get(k).is_some_and(|s| s.0 <= a && b < s.1)
+}
+
+/// Cuts a period, comma, semicolon or colon that stands apart (after whitespace) off the
+/// end of a name: in running text such a mark ends the sentence or clause, never the name
+/// (an abbreviation keeps its period on its token: "Inc.").
+fn trim_detached_punctuation(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Vec<Entity> {
+    let index_at = |offset: usize| tokens.partition_point(|t| t.start < offset);
+    ents.into_iter()
+        .filter_map(|mut e| {
+            let mut k = index_at(e.end);
+            while k > 1 && tokens[k - 1].start > e.start {
+                let t = &tokens[k - 1];
+                let prev = &tokens[k - 2];
+                let detached = prev.end < t.start && text[prev.end..t.start].trim().is_empty();
+                if !(detached && matches!(t.text(text), "." | "," | ";" | ":")) {
+                    break;
+                }
+                e.end = prev.end;
+                k -= 1;
+            }
+            (e.start < e.end).then_some(e)
+        })
+        .collect()
 }
 
 /// Titles and honorifics written before a person's name ("General Kutuzov", "Mrs. May"),
@@ -721,6 +747,23 @@ mod tests {
                 ("Kent", Label::Loc, 0.9),
             ]
         );
+    }
+
+    #[test]
+    fn a_detached_period_is_not_part_of_a_name() {
+        let text = "The Australian Democrats . Acme Inc. and U.S. , then Kent ,";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let ents = vec![
+            ent(text, "Australian Democrats .", 0, Label::Org, 0.8),
+            ent(text, "Acme Inc.", 0, Label::Org, 0.8),
+            ent(text, "U.S.", 0, Label::Loc, 0.8),
+            ent(text, "Kent ,", 0, Label::Loc, 0.8),
+        ];
+        let got: Vec<&str> = trim_detached_punctuation(text, &tokens, ents)
+            .iter()
+            .map(|e| e.text(text))
+            .collect();
+        assert_eq!(got, ["Australian Democrats", "Acme Inc.", "U.S.", "Kent"]);
     }
 
     #[test]
