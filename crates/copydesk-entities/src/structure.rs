@@ -613,6 +613,16 @@ mod tests {
 
     use super::*;
 
+    /// Entities over the first occurrence of each name, all `label` with confidence 0.8.
+    fn ents_of(text: &str, names: &[&str], label: Label) -> Vec<Entity> {
+        names.iter().map(|n| ent(text, n, 0, label, 0.8)).collect()
+    }
+
+    /// Each entity's text.
+    fn texts<'t>(text: &'t str, ents: &[Entity]) -> Vec<&'t str> {
+        ents.iter().map(|e| e.text(text)).collect()
+    }
+
     /// Each entity's text, label and confidence.
     fn labelled<'t>(text: &'t str, ents: &[Entity]) -> Vec<(&'t str, Label, f32)> {
         ents.iter()
@@ -753,36 +763,28 @@ mod tests {
     fn a_detached_period_is_not_part_of_a_name() {
         let text = "The Australian Democrats . Acme Inc. and U.S. , then Kent ,";
         let tokens = copydesk_tokenize::tokenize(text);
-        let ents = vec![
-            ent(text, "Australian Democrats .", 0, Label::Org, 0.8),
-            ent(text, "Acme Inc.", 0, Label::Org, 0.8),
-            ent(text, "U.S.", 0, Label::Loc, 0.8),
-            ent(text, "Kent ,", 0, Label::Loc, 0.8),
-        ];
-        let got: Vec<&str> = trim_detached_punctuation(text, &tokens, ents)
-            .iter()
-            .map(|e| e.text(text))
-            .collect();
-        assert_eq!(got, ["Australian Democrats", "Acme Inc.", "U.S.", "Kent"]);
+        let names = ["Australian Democrats .", "Acme Inc.", "U.S.", "Kent ,"];
+        let got = trim_detached_punctuation(text, &tokens, ents_of(text, &names, Label::Org));
+        assert_eq!(
+            texts(text, &got),
+            ["Australian Democrats", "Acme Inc.", "U.S.", "Kent"]
+        );
     }
 
     #[test]
     fn titles_are_cut_off_the_front_of_a_name() {
         let text = "King Mohammed Idris met Gen. Kutuzov, Mrs. May, Prince Charles and Major.";
         let tokens = copydesk_tokenize::tokenize(text);
-        let ents = vec![
-            ent(text, "King Mohammed Idris", 0, Label::Per, 0.8),
-            ent(text, "Gen. Kutuzov", 0, Label::Per, 0.8),
-            ent(text, "Mrs. May", 0, Label::Per, 0.8),
-            ent(text, "Prince Charles", 0, Label::Per, 0.8),
-            ent(text, "Major", 0, Label::Per, 0.8),
+        let names = [
+            "King Mohammed Idris",
+            "Gen. Kutuzov",
+            "Mrs. May",
+            "Prince Charles",
+            "Major",
         ];
-        let got: Vec<&str> = trim_titles(text, &tokens, ents)
-            .iter()
-            .map(|e| e.text(text))
-            .collect();
+        let got = trim_titles(text, &tokens, ents_of(text, &names, Label::Per));
         assert_eq!(
-            got,
+            texts(text, &got),
             [
                 "Mohammed Idris",
                 "Kutuzov",
