@@ -94,6 +94,12 @@ pub(crate) fn apply(
     countries_as_places(text, tokens, segs, lists, ents)
 }
 
+/// The number of tokens starting before byte `offset`: the index of the token at or after
+/// it.
+fn tokens_before(tokens: &[Token], offset: usize) -> usize {
+    tokens.partition_point(|t| t.start < offset)
+}
+
 /// Whether the tokens `a..=b` lie in one segment of `segs` (sorted token ranges).
 fn same_segment(segs: &[(usize, usize)], a: usize, b: usize) -> bool {
     let k = segs.partition_point(|s| s.1 <= a);
@@ -104,10 +110,9 @@ fn same_segment(segs: &[(usize, usize)], a: usize, b: usize) -> bool {
 /// end of a name: in running text such a mark ends the sentence or clause, never the name
 /// (an abbreviation keeps its period on its token: "Inc.").
 fn trim_detached_punctuation(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Vec<Entity> {
-    let index_at = |offset: usize| tokens.partition_point(|t| t.start < offset);
     ents.into_iter()
         .filter_map(|mut e| {
-            let mut k = index_at(e.end);
+            let mut k = tokens_before(tokens, e.end);
             while k > 1 && tokens[k - 1].start > e.start {
                 let t = &tokens[k - 1];
                 let prev = &tokens[k - 2];
@@ -268,11 +273,10 @@ fn institutions_of(
     segs: &[(usize, usize)],
     ents: Vec<Entity>,
 ) -> Vec<Entity> {
-    let index_at = |offset: usize| tokens.partition_point(|t| t.start < offset);
     let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
     for e in ents {
         // `e` must be a place or body right after "of" (and "the").
-        let k = index_at(e.start);
+        let k = tokens_before(tokens, e.start);
         let mut j = k;
         if j > 0 && normalize(tokens[j - 1].text(text)) == "the" {
             j -= 1;
@@ -288,7 +292,7 @@ fn institutions_of(
         };
         let head_word = tokens[h].text(text);
         if !INSTITUTIONS.contains(&normalize(head_word).as_ref())
-            || !same_segment(segs, h, index_at(e.end) - 1)
+            || !same_segment(segs, h, tokens_before(tokens, e.end) - 1)
         {
             out.push(e);
             continue;
