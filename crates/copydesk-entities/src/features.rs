@@ -16,7 +16,7 @@ use crate::clusters::Clusters;
 use crate::hash::{feat1, feat2, hash_str, Fnv, HashMap64};
 
 /// Per-token base values, hashed once.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Tok {
     w: u64,
     lw: u64,
@@ -64,15 +64,21 @@ fn path_keys<const N: usize>((bits, len): (u32, u8), lens: [u8; N], salt: u64) -
 
 /// Each token's path in a clustering (`lookup` by word hash): its exact form, else its
 /// lower-cased and title-cased forms (`fallback`), the one matching its capitalisation
-/// first.
+/// first. Only first occurrences are looked up (`first`, see [`base`]); the others get
+/// `None` and take their first occurrence's path.
 fn cluster_paths(
     toks: &[Tok],
     fallback: &[u64],
+    first: &[u32],
     lookup: impl Fn(u64) -> Option<(u32, u8)>,
 ) -> Vec<Option<(u32, u8)>> {
     toks.iter()
         .zip(fallback)
-        .map(|(t, &title)| {
+        .enumerate()
+        .map(|(i, (t, &title))| {
+            if first[i] as usize != i {
+                return None;
+            }
             lookup(t.w).or_else(|| {
                 let (a, b) = if t.init_cap {
                     (title, t.lw)
@@ -94,6 +100,15 @@ pub struct Features {
     /// (capitalised, or in an all-caps line).
     pub(crate) lw: Vec<u64>,
     pub(crate) eligible: Vec<bool>,
+    /// Per token: the hash of its text; the first token of the document with the same
+    /// text; and where in `keys` the features of the token's own text (which depend on
+    /// nothing else) end and those of its context begin. With
+    /// [`Extractor::share_own`], a repeated text's own features are listed only at its
+    /// first token. Empty when the lists do not keep that order (feature copies of a
+    /// training corpus).
+    pub(crate) w: Vec<u64>,
+    pub(crate) first: Vec<u32>,
+    pub(crate) own_end: Vec<u32>,
 }
 
 impl Features {
@@ -124,6 +139,9 @@ impl Features {
         Features {
             keys,
             offsets,
+            w: Vec::new(),
+            first: Vec::new(),
+            own_end: Vec::new(),
             ..self
         }
     }
@@ -276,13 +294,32 @@ fn caps_lines(text: &str, tokens: &[Token], segs: &[(usize, usize)]) -> Vec<bool
     out
 }
 
-/// Builds the base values for every token.
-fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Clusters) -> Vec<Tok> {
+/// The base values of every token, and for each token the first token of the document
+/// with the same text (itself, for a first occurrence). The values that depend only on a
+/// token's text are computed once per distinct text and copied to its repetitions.
+fn base(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    clusters: &Clusters,
+) -> (Vec<Tok>, Vec<u32>) {
     let mut out: Vec<Tok> = Vec::with_capacity(tokens.len());
     let caps_line = caps_lines(text, tokens, segs);
     let mut fallback: Vec<u64> = Vec::with_capacity(tokens.len());
+    let mut first: Vec<u32> = Vec::with_capacity(tokens.len());
+    let mut seen: HashMap64<u32> = HashMap64::default();
+    seen.reserve(tokens.len() / 2 + 1);
     for t in tokens {
         let s = t.text(text);
+        let w = hash_str(s);
+        let i = out.len() as u32;
+        let j = *seen.entry(w).or_insert(i);
+        first.push(j);
+        if j != i {
+            out.push(out[j as usize]);
+            fallback.push(fallback[j as usize]);
+            continue;
+        }
         let lw = normalize(s);
         let (shape, short_shape) = shapes(s);
         let mut sfx = [0u64; 4];
@@ -308,7 +345,6 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
             *slot = head.finish();
         }
         let first = s.chars().next().unwrap_or(' ');
-        let w = hash_str(s);
         let lwh = if matches!(lw, Cow::Borrowed(_)) {
             w
         } else {
@@ -350,11 +386,13 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
     }
     // The lexicon lookups (cache misses, mostly) run as separate passes over the tokens so
     // that the misses of neighbouring tokens overlap.
-    for t in &mut out {
-        t.case = clusters.casing_of(t.lw);
+    for (i, t) in out.iter_mut().enumerate() {
+        if first[i] as usize == i {
+            t.case = clusters.casing_of(t.lw);
+        }
     }
     if !clusters.map.is_empty() {
-        let paths = cluster_paths(&out, &fallback, |h| clusters.path_hashed(h));
+        let paths = cluster_paths(&out, &fallback, &first, |h| clusters.path_hashed(h));
         for (t, path) in out.iter_mut().zip(paths) {
             if let Some(p) = path {
                 t.cl = path_keys(p, CLUSTER_PREFIXES, 1);
@@ -362,7 +400,7 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
         }
     }
     if !clusters.alt.is_empty() {
-        let paths = cluster_paths(&out, &fallback, |h| clusters.alt_hashed(h));
+        let paths = cluster_paths(&out, &fallback, &first, |h| clusters.alt_hashed(h));
         for (t, path) in out.iter_mut().zip(paths) {
             if let Some(p) = path {
                 t.cl2 = path_keys(p, ALT_PREFIXES, 2);
@@ -385,7 +423,15 @@ fn base(text: &str, tokens: &[Token], segs: &[(usize, usize)], clusters: &Cluste
     for (t, &c) in out.iter_mut().zip(&caps_line) {
         t.caps_sent = c;
     }
-    out
+    for i in 0..out.len() {
+        let j = first[i] as usize;
+        if j != i {
+            let f = out[j];
+            let t = &mut out[i];
+            (t.case, t.cl, t.cl2) = (f.case, f.cl, f.cl2);
+        }
+    }
+    (out, first)
 }
 
 /// Per token: 0 for prose, else the kind of table row its segment looks like (1: some
@@ -461,6 +507,10 @@ pub struct Extractor<'a> {
     /// Feature groups left out (a training "view" for feature bagging; 0 when tagging):
     /// see the `DROP_*` constants.
     pub drop: u16,
+    /// Whether the features of a token's own text are listed only at the first token of
+    /// the document with the same text (see [`Features`]); tagging sums them once per
+    /// text, training needs them at every token.
+    pub share_own: bool,
 }
 
 /// Feature group: word-cluster templates.
@@ -489,7 +539,7 @@ impl Extractor<'_> {
     /// Extracts features for every token of a document; `segs` are token index ranges
     /// (sentences), sorted, covering every token.
     pub fn extract(&self, text: &str, tokens: &[Token], segs: &[(usize, usize)]) -> Features {
-        let toks = base(text, tokens, segs, self.clusters);
+        let (toks, first) = base(text, tokens, segs, self.clusters);
         let mut seg_of = vec![(0usize, 0usize); tokens.len()];
         for &(a, b) in segs {
             for s in &mut seg_of[a..b] {
@@ -515,6 +565,9 @@ impl Extractor<'_> {
             offsets: Vec::with_capacity(tokens.len() + 1),
             lw: toks.iter().map(|t| t.lw).collect(),
             eligible: toks.iter().map(|t| t.init_cap || t.caps_sent).collect(),
+            w: toks.iter().map(|t| t.w).collect(),
+            first,
+            own_end: Vec::with_capacity(tokens.len()),
         };
         f.offsets.push(0);
         // Context aggregation: the first few eligible occurrences of each word, so that a
@@ -574,18 +627,44 @@ impl Extractor<'_> {
                 tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.cl[l])
             };
             let flags = u64::from(t.sent_start) | u64::from(t.caps_sent) << 1;
-            k.push(feat1(1, 0));
-            if words {
-                k.push(feat1(2, t.w));
+            // The features of the token's own text come first: they depend on nothing
+            // else, so a tagger may reuse their sum for every occurrence of the word.
+            if !self.share_own || f.first[i] as usize == i {
+                k.push(feat1(1, 0));
+                if words {
+                    k.push(feat1(2, t.w));
+                    k.push(feat1(3, t.lw));
+                }
+                k.push(feat1(8, t.shape));
+                for (j, &s) in t.sfx.iter().enumerate() {
+                    if s != 0 {
+                        k.push(feat1(15 + j as u32, s));
+                    }
+                }
+                for (j, &p) in t.pfx.iter().enumerate() {
+                    if p != 0 {
+                        k.push(feat1(19 + j as u32, p));
+                    }
+                }
+                if cls {
+                    for l in 0..4 {
+                        k.push(feat1(25 + l as u32, t.cl[l]));
+                    }
+                    k.push(feat2(55, t.short_shape, t.cl[1]));
+                }
+                if alt {
+                    for (j, &c) in t.cl2.iter().enumerate() {
+                        k.push(feat1(110 + j as u32, c));
+                    }
+                    k.push(feat2(115, t.short_shape, t.cl2[2]));
+                }
             }
-            if words {
-                k.push(feat1(3, t.lw));
-            }
+            f.own_end.push(k.len() as u32);
+            // Features of the context.
             k.push(feat1(4, lw_at(-1)));
             k.push(feat1(5, lw_at(1)));
             k.push(feat1(6, lw_at(-2)));
             k.push(feat1(7, lw_at(2)));
-            k.push(feat1(8, t.shape));
             k.push(feat1(9, sh_at(-1)));
             k.push(feat1(10, sh_at(1)));
             k.push(feat2(11, sh_at(-1), t.short_shape));
@@ -596,24 +675,11 @@ impl Extractor<'_> {
             if words {
                 k.push(feat2(14, t.lw, lw_at(1)));
             }
-            for (j, &s) in t.sfx.iter().enumerate() {
-                if s != 0 {
-                    k.push(feat1(15 + j as u32, s));
-                }
-            }
-            for (j, &p) in t.pfx.iter().enumerate() {
-                if p != 0 {
-                    k.push(feat1(19 + j as u32, p));
-                }
-            }
             k.push(feat2(22, flags, t.short_shape));
             if flags != 0 {
                 k.push(feat2(23, flags, t.lw));
             }
             if cls {
-                for l in 0..4 {
-                    k.push(feat1(25 + l as u32, t.cl[l]));
-                }
                 for l in 0..2 {
                     k.push(feat1(29 + l as u32, cl_at(-1, l + 1)));
                     k.push(feat1(31 + l as u32, cl_at(1, l + 1)));
@@ -628,14 +694,10 @@ impl Extractor<'_> {
             k.push(feat2(37, sh_at(-2), sh_at(-1)));
             k.push(feat2(38, sh_at(1), sh_at(2)));
             if alt {
-                for (j, &c) in t.cl2.iter().enumerate() {
-                    k.push(feat1(110 + j as u32, c));
-                }
                 let c2_at =
                     |j: isize| tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.cl2[2]);
                 k.push(feat1(113, c2_at(-1)));
                 k.push(feat1(114, c2_at(1)));
-                k.push(feat2(115, t.short_shape, t.cl2[2]));
             }
             let w_at = |j: isize| tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.w);
             let sfx_at =
@@ -650,9 +712,6 @@ impl Extractor<'_> {
             k.push(feat1(53, sfx_at(1)));
             if words {
                 k.push(feat2(54, lw_at(-1), lw_at(1)));
-            }
-            if cls {
-                k.push(feat2(55, t.short_shape, t.cl[1]));
             }
             // Gazetteer: position in the longest training-data name covering the token.
             let g = gz[i];
@@ -846,6 +905,9 @@ pub fn consistency(f: &Features, first_pass: &[usize]) -> Features {
         offsets: Vec::with_capacity(first_pass.len() + 1),
         lw: Vec::new(),
         eligible: Vec::new(),
+        w: Vec::new(),
+        first: Vec::new(),
+        own_end: Vec::new(),
     };
     out.offsets.push(0);
     for (i, &t) in first_pass.iter().enumerate() {
@@ -888,6 +950,9 @@ mod tests {
             offsets: vec![0; 4],
             lw: vec![7, 8, 7],
             eligible: vec![true, false, true],
+            w: Vec::new(),
+            first: Vec::new(),
+            own_end: Vec::new(),
         };
         let mut h = History::default();
         let mut out = Vec::new();

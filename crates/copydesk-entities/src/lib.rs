@@ -19,6 +19,7 @@
 //! ```
 
 mod clusters;
+mod emissions;
 mod error;
 mod features;
 mod gazetteer;
@@ -181,12 +182,11 @@ impl EntityTagger {
         let ex = Extractor {
             clusters: &self.model.clusters,
             drop: 0,
+            share_own: true,
         };
         let feats = ex.extract(text, tokens, segs);
         let model = &*self.model;
-        let mut em: Vec<[f32; tags::NTAGS]> = (0..tokens.len())
-            .map(|i| model.emission(feats.of(i)))
-            .collect();
+        let mut em = emissions::emissions(model, &feats);
         let mut best = vec![tags::O; tokens.len()];
         let mut history = model.history.then(features::History::default);
         let mut extra = Vec::new();

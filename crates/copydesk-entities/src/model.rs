@@ -19,6 +19,9 @@ const VERSION_2: u16 = 2;
 pub struct Model {
     /// Open-addressing table of features (fingerprint 0 = empty slot), weights inline.
     slots: Vec<Slot>,
+    /// Identifies the feature table: a fresh number each time it is filled, so a cache of
+    /// sums over it (`crate::own_sums`) can tell tables apart.
+    table_id: u64,
     /// Number of stored features.
     n: usize,
     /// Keys of the stored features (for serialization; not used when tagging).
@@ -65,6 +68,12 @@ fn filter_bit(key: u64) -> (usize, u64) {
     (b >> 6, 1u64 << (b & 63))
 }
 
+/// A number no feature table has had before (never 0).
+fn next_table_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 fn fingerprint(key: u64) -> u32 {
     ((key >> 32) as u32) | 1
 }
@@ -89,6 +98,7 @@ impl Model {
     pub fn empty(clusters: Clusters) -> Self {
         Model {
             slots: vec![Slot::default(); 2],
+            table_id: 0,
             n: 0,
             keys: Vec::new(),
             scale: 1.0,
@@ -148,6 +158,7 @@ impl Model {
         self.slots = vec![Slot::default(); cap];
         self.keys = Vec::with_capacity(entries.len());
         self.scale = scale;
+        self.table_id = next_table_id();
         self.filter = vec![0; FILTER_WORDS];
         self.n = 0;
         let m = cap - 1;
@@ -270,7 +281,23 @@ impl Model {
     pub fn emission(&self, keys: &[u64]) -> [f32; NTAGS] {
         let mut acc = [0i32; NTAGS];
         self.accumulate(keys, &mut acc);
+        self.scores(acc)
+    }
+
+    /// Emission scores from summed quantised weights (see [`Model::sum`]).
+    pub(crate) fn scores(&self, acc: [i32; NTAGS]) -> [f32; NTAGS] {
         acc.map(|a| a as f32 * self.scale)
+    }
+
+    /// Adds the quantised weights of the features `keys` to `acc`: exact integer sums, so
+    /// sums of parts add up to the sum of the whole.
+    pub(crate) fn sum(&self, keys: &[u64], acc: &mut [i32; NTAGS]) {
+        self.accumulate(keys, acc);
+    }
+
+    /// The number that identifies the current feature table (see `table_id`).
+    pub(crate) fn table_id(&self) -> u64 {
+        self.table_id
     }
 
     /// Constrained Viterbi over emission rows; returns the best legal tag sequence.
@@ -523,6 +550,7 @@ impl Model {
     ) -> Model {
         Model {
             slots: vec![Slot::default(); 2],
+            table_id: 0,
             n: 0,
             keys: Vec::new(),
             scale: 1.0,

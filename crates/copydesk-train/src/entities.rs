@@ -103,7 +103,11 @@ pub fn project(doc: &Doc, tokens: &[Token], stats: &mut Projection) -> Vec<(usiz
 
 /// Prepares documents with a given cluster table.
 pub fn prepare(docs: &[Doc], clusters: &Clusters, stats: &mut Projection) -> Vec<Prepared> {
-    let ex = Extractor { clusters, drop: 0 };
+    let ex = Extractor {
+        clusters,
+        drop: 0,
+        share_own: false,
+    };
     docs.iter()
         .map(|d| {
             let (tokens, segs) = tokens_and_segments(&d.text);
@@ -208,6 +212,7 @@ pub fn prepare_jackknifed_view(
             let ex = Extractor {
                 clusters: &fold_clusters[fold_of(di)],
                 drop,
+                share_own: false,
             };
             prepared(&ex, d, tokens, segs, &spans)
         })

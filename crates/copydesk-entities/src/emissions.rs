@@ -1,0 +1,146 @@
+//! Emission scores of a document's tokens, with the sums of words' own-text features
+//! shared.
+//!
+//! About 20 of a token's ~50 features (the word, its lowercase form, shape, affixes and
+//! clusters) depend on nothing but the token's text, and news repeats its words: "the",
+//! "said", "Mr", a name mentioned ten times. Their quantised weights are summed once per
+//! distinct text in a document ([`Extractor::share_own`](crate::features::Extractor)
+//! lists them only there), and a per-thread cache keeps the sums of recent words across
+//! documents. The sums are exact integers, so a shared sum plus the context's sum is the
+//! sum of all features: the scores are those of [`Model::emission`] over every feature.
+
+use std::cell::RefCell;
+
+use crate::features::Features;
+use crate::model::Model;
+use crate::tags::NTAGS;
+
+/// The emission scores of every token of `feats`, extracted with `share_own`.
+pub(crate) fn emissions(model: &Model, feats: &Features) -> Vec<[f32; NTAGS]> {
+    let n = feats.offsets.len() - 1;
+    let mut own: Vec<[i32; NTAGS]> = Vec::with_capacity(n);
+    let mut em = Vec::with_capacity(n);
+    for i in 0..n {
+        let keys = feats.of(i);
+        let split = (feats.own_end[i] - feats.offsets[i]) as usize;
+        let j = feats.first[i] as usize;
+        let mut acc = if j < i {
+            own[j]
+        } else {
+            let mut sum = [0i32; NTAGS];
+            add_own(model, feats.w[i], &keys[..split], &mut sum);
+            sum
+        };
+        own.push(acc);
+        model.sum(&keys[split..], &mut acc);
+        em.push(model.scores(acc));
+    }
+    em
+}
+
+/// Entries of the direct-mapped cache (a power of two; 4096 × 80 bytes = 320 KB).
+const ENTRIES: usize = 4096;
+
+/// The cache: entry `h & (ENTRIES - 1)` holds the sum of the word with text hash `h`.
+struct OwnSums {
+    /// The feature table the sums were taken from (`Model::table_id`).
+    table: u64,
+    /// Text hash of each entry's word (0 = empty).
+    words: Vec<u64>,
+    sums: Vec<[i32; NTAGS]>,
+}
+
+thread_local! {
+    static CACHE: RefCell<OwnSums> = const {
+        RefCell::new(OwnSums { table: 0, words: Vec::new(), sums: Vec::new() })
+    };
+}
+
+/// Adds to `acc` the summed weights of `keys`, the own-text features of a word whose text
+/// hashes to `word`, from this thread's cache when the word was summed before.
+fn add_own(model: &Model, word: u64, keys: &[u64], acc: &mut [i32; NTAGS]) {
+    CACHE.with(|cache| {
+        let Ok(mut c) = cache.try_borrow_mut() else {
+            model.sum(keys, acc);
+            return;
+        };
+        if c.table != model.table_id() || c.words.is_empty() {
+            c.table = model.table_id();
+            c.words = vec![0; ENTRIES];
+            c.sums = vec![[0; NTAGS]; ENTRIES];
+        }
+        let e = (word ^ word >> 32) as usize & (ENTRIES - 1);
+        if c.words[e] != word || word == 0 {
+            let mut sum = [0i32; NTAGS];
+            model.sum(keys, &mut sum);
+            c.words[e] = word;
+            c.sums[e] = sum;
+        }
+        for (a, s) in acc.iter_mut().zip(&c.sums[e]) {
+            *a += s;
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::Extractor;
+
+    /// Features of `text` (one segment per sentence), with or without shared sums.
+    fn features(model: &Model, text: &str, share_own: bool) -> Features {
+        let tokens = copydesk_tokenize::tokenize(text);
+        let sentences = crate::segments::split(text, &tokens);
+        let segs = crate::segments::segments(text, &tokens, &sentences);
+        let ex = Extractor {
+            clusters: &model.clusters,
+            drop: 0,
+            share_own,
+        };
+        ex.extract(text, &tokens, &segs)
+    }
+
+    /// The scores of `emissions` equal, bit for bit, those of every token's full feature
+    /// list, with the cache cold or warm.
+    fn check(model: &Model, text: &str) {
+        let all = features(model, text, false);
+        let plain: Vec<[f32; NTAGS]> = (0..all.offsets.len() - 1)
+            .map(|i| model.emission(all.of(i)))
+            .collect();
+        let shared = features(model, text, true);
+        assert!(
+            shared.keys.len() < all.keys.len(),
+            "nothing shared in {text:?}"
+        );
+        for _ in 0..2 {
+            let got = emissions(model, &shared);
+            assert_eq!(got.len(), plain.len());
+            for (g, p) in got.iter().zip(&plain) {
+                assert_eq!(g.map(f32::to_bits), p.map(f32::to_bits), "in {text:?}");
+            }
+        }
+    }
+
+    const TEXT: &str = "Mr Lavrov met Mr Tillerson in Manila. Lavrov said the talks \
+        were useful; Tillerson said the talks were frank. The talks went on.";
+
+    #[test]
+    fn shared_sums_give_the_scores_of_all_features() {
+        let model = Model::from_bytes(crate::EMBEDDED).expect("the embedded model loads");
+        check(&model, TEXT);
+        check(&model, "Talks, talks: TALKS and talks in Talks City.");
+    }
+
+    #[test]
+    fn the_cache_tells_models_apart() {
+        let model = Model::from_bytes(crate::EMBEDDED).expect("the embedded model loads");
+        let other = Model::from_bytes(crate::EMBEDDED).expect("the embedded model loads");
+        let empty = Model::empty(model.clusters.clone());
+        check(&model, TEXT);
+        // Every sum of the empty model is 0: a cache that kept the first model's sums
+        // would give them here.
+        check(&empty, TEXT);
+        check(&other, TEXT);
+        check(&model, TEXT);
+    }
+}
