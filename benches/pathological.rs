@@ -145,6 +145,18 @@ const KINDS: &[Kind] = &[
             )
         },
     },
+    // Every name-structure rule fires in every sentence, and so does the country rule
+    // (which was quadratic in the number of countries after a place cue until 2026-12-05).
+    Kind {
+        name: "repeated-names",
+        make: |n| {
+            fill(
+                "In France, King Mohammed Idris of Pirelli SpA met the CEO of Exxon Mobil \
+                 and the Supreme Court of New Zealand. ",
+                n,
+            )
+        },
+    },
     Kind {
         name: "cjk",
         make: |n| {

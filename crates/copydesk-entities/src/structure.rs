@@ -491,8 +491,12 @@ fn countries_as_places(
     if places.is_empty() {
         return ents;
     }
+    // Both lists sorted by start (the entities do not overlap): a binary search finds the
+    // entity with a place's exact span, and one pass the entities that overlap a place.
+    places.sort_by_key(|p| (p.start, p.end));
     for p in &mut places {
-        if let Some(e) = ents.iter().find(|e| e.start == p.start && e.end == p.end) {
+        let k = ents.partition_point(|e| e.start < p.start);
+        if let Some(e) = ents.get(k).filter(|e| e.start == p.start && e.end == p.end) {
             p.score = if e.label == Label::Loc {
                 e.score
             } else {
@@ -500,7 +504,20 @@ fn countries_as_places(
             };
         }
     }
-    ents.retain(|e| !places.iter().any(|p| e.start < p.end && p.start < e.end));
+    let mut covered: Vec<(usize, usize)> = Vec::with_capacity(places.len());
+    for p in &places {
+        match covered.last_mut() {
+            Some(last) if p.start < last.1 => last.1 = last.1.max(p.end),
+            _ => covered.push((p.start, p.end)),
+        }
+    }
+    let mut k = 0;
+    ents.retain(|e| {
+        while k < covered.len() && covered[k].1 <= e.start {
+            k += 1;
+        }
+        covered.get(k).is_none_or(|c| e.end <= c.0)
+    });
     ents.extend(places);
     ents.sort_by_key(|e| (e.start, e.end));
     ents
