@@ -13,6 +13,8 @@
 //! - a company's legal form closes its name ("Pirelli SpA", "Acme Corp."): the name with
 //!   it is an organisation, and so is the name without it elsewhere in the document
 //!   ("Pirelli" after "Pirelli SpA"), whatever a list of surnames or places says of it;
+//! - a name glued by a hyphen to a participle or a second name is one MISC, as CoNLL
+//!   writes such words: "Hong Kong-based", "United Nations-sponsored", "German-Israeli";
 //! - one name, one label in a document: mentions of the same name whose labels disagree
 //!   take the label the document gives it with the most confidence, unless their own
 //!   confidence is high (the context clearly differs), and a lone surname takes the label
@@ -90,6 +92,7 @@ pub(crate) fn apply(
     let ents = trim_titles(text, tokens, ents);
     let ents = institutions_of(text, tokens, segs, ents);
     let ents = legal_forms(text, tokens, segs, ents);
+    let ents = hyphenated_compounds(text, tokens, ents);
     let ents = harmonize(text, ents);
     countries_as_places(text, tokens, segs, lists, ents)
 }
@@ -478,7 +481,11 @@ fn countries_as_places(
             continue;
         }
         let possessive = tokens.get(after).is_some_and(|t| t.text(text) == "'s");
-        if capitalised(after) || possessive && capitalised(after + 1) {
+        // "in Hong Kong-based offices": the country only starts a hyphenated compound.
+        let hyphen = tokens
+            .get(after)
+            .is_some_and(|t| t.start == tokens[after - 1].end && t.text(text) == "-");
+        if capitalised(after) || possessive && capitalised(after + 1) || hyphen {
             continue;
         }
         places.push(Entity {
@@ -570,6 +577,89 @@ fn trim_roles(text: &str, tokens: &[Token], lists: &NameLists, ents: Vec<Entity>
         .collect()
 }
 
+/// Lower-case words that make "<name>-<word>" a modifier ("Hong Kong-based",
+/// "NATO-led", "Moscow-backed"): the participles and nouns CoNLL train writes such
+/// compounds with, all of which it tags MISC when the name is capitalised.
+const COMPOUND_PARTS: &[&str] = &[
+    "backed",
+    "based",
+    "born",
+    "bound",
+    "brokered",
+    "controlled",
+    "dominated",
+    "era",
+    "funded",
+    "held",
+    "led",
+    "mediated",
+    "owned",
+    "registered",
+    "ruled",
+    "run",
+    "speaking",
+    "sponsored",
+    "style",
+];
+
+/// A model name glued by a hyphen to a [`COMPOUND_PARTS`] word ("Hong Kong" + "-based"),
+/// or a one-word MISC glued by a hyphen to a second one-word name ("German" + "-" +
+/// "Israeli", "Israeli" + "-" + "PLO"), is one MISC over the whole compound: the model, trained on text that
+/// keeps such compounds as one token, tags the one-word ones that way ("Toronto-based")
+/// but leaves longer names in their own label.
+fn hyphenated_compounds(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Vec<Entity> {
+    let glued = |a: usize, b: usize| {
+        tokens
+            .get(a)
+            .zip(tokens.get(b))
+            .is_some_and(|(x, y)| x.end == y.start)
+    };
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    let mut ents = ents.into_iter().peekable();
+    while let Some(mut e) = ents.next() {
+        if !e.label.is_model_label() {
+            out.push(e);
+            continue;
+        }
+        let last = tokens_before(tokens, e.end).saturating_sub(1);
+        let hyphen = last + 1;
+        let is_hyphen = tokens.get(hyphen).is_some_and(|t| t.text(text) == "-")
+            && tokens[last].end == e.end
+            && glued(last, hyphen)
+            && glued(hyphen, hyphen + 1);
+        if !is_hyphen {
+            out.push(e);
+            continue;
+        }
+        let after = &tokens[hyphen + 1];
+        let part = COMPOUND_PARTS.contains(&after.text(text)) && !glued(hyphen + 1, hyphen + 2);
+        // Two one-word names: "German-Israeli", "Israeli-PLO" (not "The Dai" + "Ichi
+        // Kangyo Bank Ltd", a name the model cut at its hyphen).
+        let one_word = tokens[last].start == e.start;
+        let second = e.label == Label::Misc
+            && one_word
+            && ents.peek().is_some_and(|n| {
+                n.start == after.start
+                    && n.end == after.end
+                    && n.label.is_model_label()
+                    && !glued(hyphen + 1, hyphen + 2)
+            });
+        if part {
+            e.end = after.end;
+            e.label = Label::Misc;
+        } else if second {
+            let n = ents.next().expect("peeked");
+            e.end = n.end;
+            e.score = e.score.min(n.score);
+        } else {
+            out.push(e);
+            continue;
+        }
+        out.push(e);
+    }
+    out
+}
+
 /// One name, one label: see the module docs.
 fn harmonize(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
     if ents.len() < 2 {
@@ -659,6 +749,53 @@ mod tests {
             label,
             score,
         }
+    }
+
+    #[test]
+    fn a_name_in_a_hyphenated_compound_makes_it_misc() {
+        let text = "Hong Kong-based banks, United Nations-sponsored talks, German-Israeli \
+                    ties, The Dai-Ichi Kangyo Bank, Hong Kong - based, New York-area and \
+                    Paris-based-ish firms.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let ents = vec![
+            ent(text, "Hong Kong", 0, Label::Loc, 0.9),
+            ent(text, "United Nations", 0, Label::Org, 0.8),
+            ent(text, "German", 0, Label::Misc, 0.7),
+            ent(text, "Israeli", 0, Label::Misc, 0.6),
+            ent(text, "The Dai", 0, Label::Misc, 0.5),
+            ent(text, "Ichi Kangyo Bank", 0, Label::Org, 0.5),
+            ent(text, "Hong Kong", 90, Label::Loc, 0.9),
+            ent(text, "New York", 0, Label::Loc, 0.9),
+            ent(text, "Paris", 0, Label::Loc, 0.9),
+        ];
+        assert_eq!(
+            labelled(text, &hyphenated_compounds(text, &tokens, ents)),
+            [
+                ("Hong Kong-based", Label::Misc, 0.9),
+                ("United Nations-sponsored", Label::Misc, 0.8),
+                ("German-Israeli", Label::Misc, 0.6),
+                // A name cut at its hyphen, spaced hyphens, a word not in the list and a
+                // longer compound are left alone.
+                ("The Dai", Label::Misc, 0.5),
+                ("Ichi Kangyo Bank", Label::Org, 0.5),
+                ("Hong Kong", Label::Loc, 0.9),
+                ("New York", Label::Loc, 0.9),
+                ("Paris", Label::Loc, 0.9),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_country_that_starts_a_hyphenated_compound_is_no_place() {
+        let text = "Offices in Hong Kong-based banks.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let lists = NameLists::from_tsv("Hong Kong\tcountry\n");
+        let ents = vec![ent(text, "Hong Kong-based", 0, Label::Misc, 0.9)];
+        let got = countries_as_places(text, &tokens, &[(0, tokens.len())], &lists, ents);
+        assert_eq!(
+            labelled(text, &got),
+            [("Hong Kong-based", Label::Misc, 0.9)]
+        );
     }
 
     #[test]
