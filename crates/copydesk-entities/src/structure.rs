@@ -613,7 +613,7 @@ fn demonyms_as_misc(text: &str, lists: &NameLists, mut ents: Vec<Entity>) -> Vec
 }
 
 /// Lower-case words that make "<name>-<word>" a modifier ("Hong Kong-based",
-/// "NATO-led", "Moscow-backed"): the participles and nouns CoNLL train writes such
+/// "NATO-led", "Moscow-backed", "Singapore-listed"): the participles and nouns CoNLL train writes such
 /// compounds with, all of which it tags MISC when the name is capitalised.
 const COMPOUND_PARTS: &[&str] = &[
     "backed",
