@@ -612,9 +612,9 @@ fn demonyms_as_misc(text: &str, lists: &NameLists, mut ents: Vec<Entity>) -> Vec
     ents
 }
 
-/// Lower-case words that make "<name>-<word>" a modifier ("Hong Kong-based",
-/// "NATO-led", "Moscow-backed", "Singapore-listed"): the participles and nouns CoNLL train writes such
-/// compounds with, all of which it tags MISC when the name is capitalised.
+/// Lower-case words that make "<name>-<word>" a modifier ("Hong Kong-based", "NATO-led",
+/// "Moscow-backed", "Singapore-listed"): the participles and nouns CoNLL train writes
+/// such compounds with, all of which it tags MISC when the name is capitalised.
 const COMPOUND_PARTS: &[&str] = &[
     "backed",
     "based",
