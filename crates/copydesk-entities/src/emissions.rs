@@ -17,25 +17,39 @@ use crate::tags::NTAGS;
 
 /// The emission scores of every token of `feats`, extracted with `share_own`.
 pub(crate) fn emissions(model: &Model, feats: &Features) -> Vec<[f32; NTAGS]> {
-    let n = feats.offsets.len() - 1;
-    let mut own: Vec<[i32; NTAGS]> = Vec::with_capacity(n);
-    let mut em = Vec::with_capacity(n);
-    for i in 0..n {
-        let keys = feats.of(i);
-        let split = (feats.own_end[i] - feats.offsets[i]) as usize;
-        let j = feats.first[i] as usize;
-        let mut acc = if j < i {
-            own[j]
-        } else {
-            let mut sum = [0i32; NTAGS];
-            add_own(model, feats.w[i], &keys[..split], &mut sum);
-            sum
-        };
-        own.push(acc);
-        model.sum(&keys[split..], &mut acc);
-        em.push(model.scores(acc));
-    }
-    em
+    CACHE.with(|cache| {
+        // Borrowed once per document; a thread that is already in here (it cannot be, as
+        // nothing below calls back) would sum without the cache.
+        let mut cache = cache.try_borrow_mut().ok();
+        if let Some(c) = cache.as_deref_mut() {
+            c.serve(model);
+        }
+        let n = feats.offsets.len() - 1;
+        let mut own: Vec<[i32; NTAGS]> = Vec::with_capacity(n);
+        let mut em = Vec::with_capacity(n);
+        for i in 0..n {
+            let keys = feats.of(i);
+            let split = (feats.own_end[i] - feats.offsets[i]) as usize;
+            let j = feats.first[i] as usize;
+            let mut acc = if j < i {
+                own[j]
+            } else {
+                let keys = &keys[..split];
+                match cache.as_deref_mut() {
+                    Some(c) => c.sum(model, feats.w[i], keys),
+                    None => {
+                        let mut sum = [0i32; NTAGS];
+                        model.sum(keys, &mut sum);
+                        sum
+                    }
+                }
+            };
+            own.push(acc);
+            model.sum(&keys[split..], &mut acc);
+            em.push(model.scores(acc));
+        }
+        em
+    })
 }
 
 /// Entries of the direct-mapped cache (a power of two; 4096 × 80 bytes = 320 KB).
@@ -50,36 +64,34 @@ struct OwnSums {
     sums: Vec<[i32; NTAGS]>,
 }
 
+impl OwnSums {
+    /// Empties the cache unless it holds sums of `model`'s feature table.
+    fn serve(&mut self, model: &Model) {
+        if self.table != model.table_id() || self.words.is_empty() {
+            self.table = model.table_id();
+            self.words = vec![0; ENTRIES];
+            self.sums = vec![[0; NTAGS]; ENTRIES];
+        }
+    }
+
+    /// The summed weights of `keys`, the own-text features of a word whose text hashes to
+    /// `word`: from the cache when the word was summed before (see [`OwnSums::serve`]).
+    fn sum(&mut self, model: &Model, word: u64, keys: &[u64]) -> [i32; NTAGS] {
+        let e = (word ^ word >> 32) as usize & (ENTRIES - 1);
+        if self.words[e] != word || word == 0 {
+            let mut sum = [0i32; NTAGS];
+            model.sum(keys, &mut sum);
+            self.words[e] = word;
+            self.sums[e] = sum;
+        }
+        self.sums[e]
+    }
+}
+
 thread_local! {
     static CACHE: RefCell<OwnSums> = const {
         RefCell::new(OwnSums { table: 0, words: Vec::new(), sums: Vec::new() })
     };
-}
-
-/// Adds to `acc` the summed weights of `keys`, the own-text features of a word whose text
-/// hashes to `word`, from this thread's cache when the word was summed before.
-fn add_own(model: &Model, word: u64, keys: &[u64], acc: &mut [i32; NTAGS]) {
-    CACHE.with(|cache| {
-        let Ok(mut c) = cache.try_borrow_mut() else {
-            model.sum(keys, acc);
-            return;
-        };
-        if c.table != model.table_id() || c.words.is_empty() {
-            c.table = model.table_id();
-            c.words = vec![0; ENTRIES];
-            c.sums = vec![[0; NTAGS]; ENTRIES];
-        }
-        let e = (word ^ word >> 32) as usize & (ENTRIES - 1);
-        if c.words[e] != word || word == 0 {
-            let mut sum = [0i32; NTAGS];
-            model.sum(keys, &mut sum);
-            c.words[e] = word;
-            c.sums[e] = sum;
-        }
-        for (a, s) in acc.iter_mut().zip(&c.sums[e]) {
-            *a += s;
-        }
-    });
 }
 
 #[cfg(test)]
