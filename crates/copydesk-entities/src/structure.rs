@@ -13,6 +13,8 @@
 //! - a company's legal form closes its name ("Pirelli SpA", "Acme Corp."): the name with
 //!   it is an organisation, and so is the name without it elsewhere in the document
 //!   ("Pirelli" after "Pirelli SpA"), whatever a list of surnames or places says of it;
+//! - a name ending in the head word of an event, award or agreement is MISC ("Venice Film
+//!   Festival", "Congo Crisis", "Zulu War Medal"), whatever other names it contains;
 //! - one name, one label in a document: mentions of the same name whose labels disagree
 //!   take the label the document gives it with the most confidence, unless their own
 //!   confidence is high (the context clearly differs), and a lone surname takes the label
@@ -90,6 +92,7 @@ pub(crate) fn apply(
     let ents = trim_titles(text, tokens, ents);
     let ents = institutions_of(text, tokens, segs, ents);
     let ents = legal_forms(text, tokens, segs, ents);
+    let ents = events_as_misc(text, tokens, ents);
     let ents = harmonize(text, ents);
     countries_as_places(text, tokens, segs, lists, ents)
 }
@@ -414,6 +417,59 @@ fn legal_forms(
         if e.label != Label::Org && heads.contains_key(&hash_str(&normalize(e.text(text)))) {
             e.label = Label::Org;
             e.score = LEGAL_FORM_SCORE;
+        }
+    }
+    ents
+}
+
+/// Head words that close the name of an event, an award or an agreement ("Venice Film
+/// Festival", "Nobel Peace Prize", "Congo Crisis", "Lusaka Agreement"): CoNLL writes such
+/// names as MISC (events, prizes, laws), and so do the schemes that map events to it.
+/// Heads that also close names of organisations ("Conference", "Congress", "Campaign",
+/// "Accord", "Pact") or people ("Day") are left out.
+const EVENT_HEADS: &[&str] = &[
+    "festival",
+    "awards",
+    "award",
+    "prize",
+    "medal",
+    "championship",
+    "championships",
+    "olympics",
+    "war",
+    "revolution",
+    "rebellion",
+    "revolt",
+    "uprising",
+    "crisis",
+    "agreement",
+    "treaty",
+    "convention",
+    "act",
+];
+
+/// Confidence of a MISC whose label comes from its head word rather than from the model.
+const EVENT_SCORE: f32 = 0.9;
+
+/// A name of two or more words whose last word is a capitalised [`EVENT_HEADS`] word is
+/// MISC: the model tends to give the label of the place or body the name begins with
+/// ("Venice Film Festival" ORG, "Congo Crisis" LOC).
+fn events_as_misc(text: &str, tokens: &[Token], mut ents: Vec<Entity>) -> Vec<Entity> {
+    for e in &mut ents {
+        if e.label == Label::Misc || !e.label.is_model_label() {
+            continue;
+        }
+        let last = tokens_before(tokens, e.end);
+        let Some(head) = last.checked_sub(1).map(|k| &tokens[k]) else {
+            continue;
+        };
+        let word = head.text(text);
+        if head.start > e.start
+            && word.starts_with(char::is_uppercase)
+            && EVENT_HEADS.contains(&normalize(word).as_ref())
+        {
+            e.label = Label::Misc;
+            e.score = EVENT_SCORE;
         }
     }
     ents
@@ -809,6 +865,36 @@ mod tests {
         ];
         let out = trim_roles(text, &tokens, &NameLists::default(), ents.clone());
         assert_eq!(out, ents);
+    }
+
+    #[test]
+    fn names_of_events_are_misc() {
+        let text = "A Medal ; the Venice Film Festival , the Congo Crisis , the Zulu War Medal , \
+                    Festival Records ; MEXICO CRISIS .";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let names = [
+            "Medal",
+            "Venice Film Festival",
+            "Congo Crisis",
+            "Zulu War Medal",
+            "Festival Records",
+            "MEXICO CRISIS",
+        ];
+        let got = events_as_misc(text, &tokens, ents_of(text, &names, Label::Org));
+        let misc: Vec<(&str, f32)> = got
+            .iter()
+            .filter(|e| e.label == Label::Misc)
+            .map(|e| (e.text(text), e.score))
+            .collect();
+        assert_eq!(
+            misc,
+            [
+                ("Venice Film Festival", EVENT_SCORE),
+                ("Congo Crisis", EVENT_SCORE),
+                ("Zulu War Medal", EVENT_SCORE),
+                ("MEXICO CRISIS", EVENT_SCORE),
+            ]
+        );
     }
 
     #[test]
