@@ -10,6 +10,8 @@
 //!   Idris", "Gen. Kutuzov" → "Kutuzov");
 //! - an institution "of" a place or body is one organisation ("Supreme Court" + "of" +
 //!   "New Zealand" → "Supreme Court of New Zealand", "Parliament of Norway");
+//! - an institution named for its purpose or subject is one organisation ("National
+//!   Organization" + "for" + "Women", "Commission" + "on" + "Presidential Debates");
 //! - a company's legal form closes its name ("Pirelli SpA", "Acme Corp."): the name with
 //!   it is an organisation, and so is the name without it elsewhere in the document
 //!   ("Pirelli" after "Pirelli SpA"), whatever a list of surnames or places says of it;
@@ -21,7 +23,7 @@
 //!   of the person it ends;
 //! - a listed country after a place cue ("in the Philippines", "from Russia") is LOC.
 
-use copydesk_tokenize::{normalize, Token};
+use copydesk_tokenize::{normalize, Token, TokenKind};
 
 use crate::hash::{hash_str, HashMap64};
 use crate::lists::NameLists;
@@ -91,6 +93,7 @@ pub(crate) fn apply(
     let ents = trim_detached_punctuation(text, tokens, ents);
     let ents = trim_titles(text, tokens, ents);
     let ents = institutions_of(text, tokens, segs, ents);
+    let ents = institutions_for(text, tokens, segs, ents);
     let ents = legal_forms(text, tokens, segs, ents);
     let ents = events_as_misc(text, tokens, ents);
     let ents = harmonize(text, ents);
@@ -101,6 +104,13 @@ pub(crate) fn apply(
 /// it.
 fn tokens_before(tokens: &[Token], offset: usize) -> usize {
     tokens.partition_point(|t| t.start < offset)
+}
+
+/// Whether token `k` exists and is a word with a capital first letter.
+fn capitalised_word(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase))
 }
 
 /// Whether the tokens `a..=b` lie in one segment of `segs` (sorted token ranges).
@@ -329,6 +339,121 @@ fn institutions_of(
     out
 }
 
+/// Head words of institutions named "<head> for|on <purpose or subject>" ("National
+/// Organization for Women", "Bank for International Settlements", "Council on Foreign
+/// Relations"); CoNLL train writes all 13 of its names "<organisation> for <name>" as one
+/// organisation. Elected bodies (party, parliament, assembly, senate, house, congress) are
+/// left out: one sits in them "for" a constituency ("Member of Parliament for Upper Bann").
+const PURPOSE_HEADS: &[&str] = &[
+    "agency",
+    "alliance",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "center",
+    "centre",
+    "coalition",
+    "commission",
+    "committee",
+    "council",
+    "federation",
+    "foundation",
+    "front",
+    "fund",
+    "institute",
+    "league",
+    "movement",
+    "office",
+    "organisation",
+    "organization",
+    "society",
+    "union",
+];
+
+/// Lower-case words that may follow a name in a clause (prepositions, conjunctions,
+/// relative pronouns, auxiliaries and verbs of saying), unlike a noun it would modify.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "or", "but", "in", "on", "at", "to", "of", "for", "from", "with", "by", "against", "as",
+    "which", "who", "whose", "that", "is", "was", "are", "were", "has", "have", "had", "will",
+    "would", "can", "could", "may", "might", "should", "must", "said", "says", "say", "told",
+    "also",
+];
+
+/// Joins "<institution> for|on (the|a|an)? <Name>" into one ORG when the model's ORG ends
+/// with a [`PURPOSE_HEADS`] word: the name after the preposition is the run of capitalised
+/// words (joined by "of", or by "and" before a last word) that follows, with any entity
+/// inside or overlapping it. A month or a weekday after the preposition is a date ("the
+/// Commission on Friday", "on Thursdays"), not a subject, and a name after an article
+/// that a lower-case word other than a [`CLAUSE_WORDS`] one follows modifies that word ("the
+/// Commission for a U.S. offering").
+fn institutions_for(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    ents: Vec<Entity>,
+) -> Vec<Entity> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
+    let capitalised = |k: usize| capitalised_word(text, tokens, k);
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    let mut ents = ents.into_iter().peekable();
+    while let Some(e) = ents.next() {
+        let prep = tokens_before(tokens, e.end);
+        let head = prep.saturating_sub(1);
+        let joins = e.label == Label::Org
+            && prep > 0
+            && tokens[head].end == e.end
+            && PURPOSE_HEADS.contains(&normalize(word(head)).as_ref())
+            && matches!(word(prep), "for" | "on");
+        let mut first = prep + 1;
+        if matches!(word(first), "the" | "a" | "an") {
+            first += 1;
+        }
+        let date = |w: &str| {
+            crate::rules::is_month_or_weekday(w)
+                || w.strip_suffix('s')
+                    .is_some_and(crate::rules::is_month_or_weekday)
+        };
+        if !joins || !capitalised(first) || date(word(first)) {
+            out.push(e);
+            continue;
+        }
+        let mut last = first;
+        loop {
+            if capitalised(last + 1) {
+                last += 1;
+            } else if word(last + 1) == "of" && capitalised(last + 2) {
+                last += 2;
+            } else {
+                if word(last + 1) == "and" && capitalised(last + 2) && !capitalised(last + 3) {
+                    last += 2;
+                }
+                break;
+            }
+        }
+        // "for a U.S. offering", "on the Justice Department investigation": after an
+        // article, a name followed by a noun only modifies it.
+        let modifier = first > prep + 1
+            && tokens.get(last + 1).is_some_and(|t| {
+                let w = word(last + 1);
+                t.kind == TokenKind::Word
+                    && w.starts_with(char::is_lowercase)
+                    && !CLAUSE_WORDS.contains(&w)
+            });
+        if modifier || !same_segment(segs, head, last) {
+            out.push(e);
+            continue;
+        }
+        let mut end = tokens[last].end;
+        while let Some(inside) = ents.next_if(|n| n.start < end) {
+            end = end.max(inside.end);
+        }
+        out.push(Entity { end, ..e });
+    }
+    out
+}
+
 /// Legal forms of companies, as written after the company's name ("Pirelli SpA",
 /// "Exxon Mobil Corp."). Matched exactly: a form is capitalised as companies write it, so
 /// "co" or "sa" in running text is not one. Also used by `copydesk-aliases`, where
@@ -502,12 +627,7 @@ fn countries_as_places(
     mut ents: Vec<Entity>,
 ) -> Vec<Entity> {
     use crate::lists::{COUNTRY, ORGS};
-    let capitalised = |k: usize| {
-        tokens.get(k).is_some_and(|t| {
-            t.kind == copydesk_tokenize::TokenKind::Word
-                && t.text(text).starts_with(char::is_uppercase)
-        })
-    };
+    let capitalised = |k: usize| capitalised_word(text, tokens, k);
     let mut places: Vec<Entity> = Vec::new();
     for i in 0..tokens.len() {
         let cue = tokens[i].text(text);
@@ -716,6 +836,45 @@ mod tests {
         assert_eq!(
             got,
             [("Exxon Mobil", Label::Org), ("Philippines", Label::Loc)]
+        );
+    }
+
+    #[test]
+    fn an_institution_for_a_purpose_is_one_organisation() {
+        let text = "The National Organization for Women , the Commission on Presidential Debates \
+                    on Friday , the Democratic Front for the Liberation of Palestine said . \
+                    The Commission for England and Wales and Amnesty , the Foundation for a U.S. \
+                    offering , the Labour Party for Kent , the Union on Mondays .";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let names = [
+            "National Organization",
+            "Commission",
+            "Democratic Front",
+            "Liberation of Palestine",
+            "Commission for",
+            "Wales",
+            "Foundation",
+            "U.S.",
+            "Labour Party",
+            "Kent",
+            "Union",
+        ];
+        let mut ents = ents_of(text, &names, Label::Org);
+        ents[4].end -= " for".len();
+        let got = institutions_for(text, &tokens, &[(0, tokens.len())], ents);
+        assert_eq!(
+            texts(text, &got),
+            [
+                "National Organization for Women",
+                "Commission on Presidential Debates",
+                "Democratic Front for the Liberation of Palestine",
+                "Commission for England and Wales",
+                "Foundation",
+                "U.S.",
+                "Labour Party",
+                "Kent",
+                "Union",
+            ]
         );
     }
 
