@@ -12,9 +12,10 @@
 //!   "New Zealand" → "Supreme Court of New Zealand", "Parliament of Norway");
 //! - an institution named for its purpose or subject is one organisation ("National
 //!   Organization" + "for" + "Women", "Commission" + "on" + "Presidential Debates");
-//! - a company's legal form closes its name ("Pirelli SpA", "Acme Corp."): the name with
-//!   it is an organisation, and so is the name without it elsewhere in the document
-//!   ("Pirelli" after "Pirelli SpA"), whatever a list of surnames or places says of it;
+//! - a company's legal form closes its name ("Pirelli SpA", "Acme Corp.", "Google, Inc."):
+//!   the name with it is an organisation, and so is the name without it elsewhere in the
+//!   document ("Pirelli" after "Pirelli SpA"), whatever a list of surnames or places says
+//!   of it;
 //! - a name ending in the head word of an event, award or agreement is MISC ("Venice Film
 //!   Festival", "Congo Crisis", "Zulu War Medal"), whatever other names it contains;
 //! - one name, one label in a document: mentions of the same name whose labels disagree
@@ -473,8 +474,9 @@ const COUNTY_FORMS: &[&str] = &["Co", "Co."];
 /// model.
 const LEGAL_FORM_SCORE: f32 = 0.9;
 
-/// Names closed by a legal form are organisations: the form right after a name joins it
-/// (the model often leaves it out), the name becomes ORG, and every other mention of the
+/// Names closed by a legal form are organisations: the form right after a name (or after
+/// a comma behind an organisation's name) joins it (the model often leaves it out), the
+/// name becomes ORG, and every other mention of the
 /// name without the form ("Pirelli" after "Pirelli SpA") becomes ORG too. A form that
 /// another name already starts with is left alone, as is a one-word "name" that is only
 /// the form.
@@ -500,9 +502,16 @@ fn legal_forms(
             continue;
         }
         let last = ti + inside - 1;
-        let next = tokens.get(last + 1).filter(|t| {
-            same_segment(segs, last, last + 1)
-                && text[e.end..t.start] == *" "
+        // The form follows the name after a space, or after a comma when the model took
+        // the name for an organisation ("Google, Inc."; "Cape Town, SA" is a place).
+        let comma = e.label == Label::Org
+            && tokens
+                .get(last + 1)
+                .is_some_and(|t| t.text(text) == "," && matches!(&text[e.end..t.start], "" | " "));
+        let f = if comma { last + 2 } else { last + 1 };
+        let next = tokens.get(f).filter(|t| {
+            same_segment(segs, last, f)
+                && text[tokens[f - 1].end..t.start] == *" "
                 && is_form(t, e.label)
                 && ents.get(i + 1).is_none_or(|n| n.start >= t.end)
         });
@@ -925,6 +934,24 @@ mod tests {
                 ("Bond", Label::Per, 0.7),
                 ("CLEVELAND", Label::Loc, 0.9),
                 ("Cleveland Corp", Label::Org, 0.6),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_legal_form_after_a_comma_closes_an_organisation() {
+        let text = "Google, Inc. and Enron Broadband Services , Inc. met in Cape Town, SA.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let names = ["Google", "Enron Broadband Services", "Cape Town"];
+        let mut ents = ents_of(text, &names, Label::Org);
+        ents[2].label = Label::Loc;
+        let got = legal_forms(text, &tokens, &[(0, tokens.len())], ents);
+        assert_eq!(
+            texts(text, &got),
+            [
+                "Google, Inc.",
+                "Enron Broadband Services , Inc.",
+                "Cape Town"
             ]
         );
     }
