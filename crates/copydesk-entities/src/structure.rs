@@ -18,6 +18,9 @@
 //!   of it;
 //! - a name ending in the head word of an event, award or agreement is MISC ("Venice Film
 //!   Festival", "Congo Crisis", "Zulu War Medal"), whatever other names it contains;
+//! - an event name the model begins with its year is written whole: with the month before
+//!   the year ("February 1974 United Kingdom general election") and the lower-case words
+//!   that close it ("1977 Northern Ireland" + "local elections");
 //! - one name, one label in a document: mentions of the same name whose labels disagree
 //!   take the label the document gives it with the most confidence, unless their own
 //!   confidence is high (the context clearly differs), and a lone surname takes the label
@@ -97,6 +100,7 @@ pub(crate) fn apply(
     let ents = institutions_for(text, tokens, segs, ents);
     let ents = legal_forms(text, tokens, segs, ents);
     let ents = events_as_misc(text, tokens, ents);
+    let ents = dated_events(text, tokens, segs, ents);
     let ents = harmonize(text, ents);
     countries_as_places(text, tokens, segs, lists, ents)
 }
@@ -609,6 +613,89 @@ fn events_as_misc(text: &str, tokens: &[Token], mut ents: Vec<Entity>) -> Vec<En
     ents
 }
 
+/// Lower-case nouns that close the name of a dated event ("1977 Northern Ireland local
+/// elections", "1996 Miss Teen USA pageant", "1992 European championship": CoNLL and
+/// CrossNER write them inside the name when the year is).
+const EVENT_NOUNS: &[&str] = &[
+    "election",
+    "elections",
+    "by-election",
+    "by-elections",
+    "referendum",
+    "primary",
+    "primaries",
+    "campaign",
+    "championship",
+    "championships",
+    "pageant",
+    "tournament",
+    "summit",
+    "festival",
+];
+
+/// Completes the MISC names the model begins with a year (a four-digit number from 1500
+/// to 2099), as names of events are written with their date: a month right before the
+/// year joins the name ("February" + "1974 United Kingdom general election"), and so does
+/// an [`EVENT_NOUNS`] noun right after it, alone or after one lower-case word ("1977
+/// Northern Ireland" + "local elections"), unless the name already ends with one. A
+/// function word ([`CLAUSE_WORDS`], an article) is not that word ("1988 Senate elections was
+/// an election"), and two words are too many ("1997 Fed Cup team tennis championships").
+fn dated_events(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    mut ents: Vec<Entity>,
+) -> Vec<Entity> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
+    let lower = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            let w = word(k);
+            t.kind == TokenKind::Word
+                && w.starts_with(char::is_lowercase)
+                && !CLAUSE_WORDS.contains(&w)
+                && !matches!(w, "a" | "an" | "the")
+        })
+    };
+    let is_event_noun = |k: usize| EVENT_NOUNS.contains(&word(k));
+    for i in 0..ents.len() {
+        let e = ents[i];
+        let first = tokens_before(tokens, e.start);
+        let year = tokens.get(first).filter(|t| {
+            t.start == e.start
+                && t.kind == TokenKind::Number
+                && word(first).len() == 4
+                && (1500..2100).contains(&word(first).parse::<u32>().unwrap_or(0))
+        });
+        if e.label != Label::Misc || year.is_none() {
+            continue;
+        }
+        let prev_end = i.checked_sub(1).map_or(0, |p| ents[p].end);
+        if let Some(m) = first.checked_sub(1) {
+            if crate::rules::is_month(word(m))
+                && word(m).starts_with(char::is_uppercase)
+                && tokens[m].start >= prev_end
+                && same_segment(segs, m, first)
+            {
+                ents[i].start = tokens[m].start;
+            }
+        }
+        let last = tokens_before(tokens, e.end) - 1;
+        if is_event_noun(last) {
+            continue;
+        }
+        let next_start = ents.get(i + 1).map_or(text.len(), |n| n.start);
+        let head = (last + 1..=last + 2)
+            .take_while(|&k| k == last + 1 || lower(k - 1))
+            .find(|&k| is_event_noun(k));
+        if let Some(h) =
+            head.filter(|&h| tokens[h].end <= next_start && same_segment(segs, last, h))
+        {
+            ents[i].end = tokens[h].end;
+        }
+    }
+    ents
+}
+
 /// Words after which a country's name is a place ("in the Philippines", "from Russia").
 pub const PLACE_CUES: &[&str] = &[
     "in",
@@ -812,6 +899,15 @@ mod tests {
         ents.iter().map(|e| e.text(text)).collect()
     }
 
+    /// A rule that reads the segments.
+    type Rule = fn(&str, &[Token], &[(usize, usize)], Vec<Entity>) -> Vec<Entity>;
+
+    /// The texts of the entities `rule` gives for `ents` of `text`, read as one segment.
+    fn texts_after(text: &str, ents: Vec<Entity>, rule: Rule) -> Vec<&str> {
+        let tokens = copydesk_tokenize::tokenize(text);
+        texts(text, &rule(text, &tokens, &[(0, tokens.len())], ents))
+    }
+
     /// Each entity's text, label and confidence.
     fn labelled<'t>(text: &'t str, ents: &[Entity]) -> Vec<(&'t str, Label, f32)> {
         ents.iter()
@@ -852,15 +948,14 @@ mod tests {
     fn an_institution_for_a_purpose_is_one_organisation() {
         let text = "The National Organization for Women , the Commission on Presidential Debates \
                     on Friday , the Democratic Front for the Liberation of Palestine said . \
-                    The Commission for England and Wales and Amnesty , the Foundation for a U.S. \
-                    offering , the Labour Party for Kent , the Union on Mondays .";
-        let tokens = copydesk_tokenize::tokenize(text);
+                    The Charity Commission for England and Wales and Amnesty , the Foundation \
+                    for a U.S. offering , the Labour Party for Kent , the Union on Mondays .";
         let names = [
             "National Organization",
             "Commission",
             "Democratic Front",
             "Liberation of Palestine",
-            "Commission for",
+            "Charity Commission",
             "Wales",
             "Foundation",
             "U.S.",
@@ -868,16 +963,14 @@ mod tests {
             "Kent",
             "Union",
         ];
-        let mut ents = ents_of(text, &names, Label::Org);
-        ents[4].end -= " for".len();
-        let got = institutions_for(text, &tokens, &[(0, tokens.len())], ents);
+        let ents = ents_of(text, &names, Label::Org);
         assert_eq!(
-            texts(text, &got),
+            texts_after(text, ents, institutions_for),
             [
                 "National Organization for Women",
                 "Commission on Presidential Debates",
                 "Democratic Front for the Liberation of Palestine",
-                "Commission for England and Wales",
+                "Charity Commission for England and Wales",
                 "Foundation",
                 "U.S.",
                 "Labour Party",
@@ -941,13 +1034,11 @@ mod tests {
     #[test]
     fn a_legal_form_after_a_comma_closes_an_organisation() {
         let text = "Google, Inc. and Enron Broadband Services , Inc. met in Cape Town, SA.";
-        let tokens = copydesk_tokenize::tokenize(text);
         let names = ["Google", "Enron Broadband Services", "Cape Town"];
         let mut ents = ents_of(text, &names, Label::Org);
         ents[2].label = Label::Loc;
-        let got = legal_forms(text, &tokens, &[(0, tokens.len())], ents);
         assert_eq!(
-            texts(text, &got),
+            texts_after(text, ents, legal_forms),
             [
                 "Google, Inc.",
                 "Enron Broadband Services , Inc.",
@@ -1079,6 +1170,33 @@ mod tests {
                 ("Congo Crisis", EVENT_SCORE),
                 ("Zulu War Medal", EVENT_SCORE),
                 ("MEXICO CRISIS", EVENT_SCORE),
+            ]
+        );
+    }
+
+    #[test]
+    fn dated_event_names_are_written_whole() {
+        let text = "In February 1974 United Kingdom general election , the 1977 Northern \
+                    Ireland local elections , the 1997 Fed Cup team tennis championships , \
+                    the 1988 Senate elections was an election and March 1996 Open elections .";
+        let names = [
+            "1974 United Kingdom general election",
+            "1977 Northern Ireland",
+            "1997 Fed Cup",
+            "1988 Senate elections",
+            "March",
+            "1996 Open",
+        ];
+        let ents = ents_of(text, &names, Label::Misc);
+        assert_eq!(
+            texts_after(text, ents, dated_events),
+            [
+                "February 1974 United Kingdom general election",
+                "1977 Northern Ireland local elections",
+                "1997 Fed Cup",
+                "1988 Senate elections",
+                "March",
+                "1996 Open elections",
             ]
         );
     }
