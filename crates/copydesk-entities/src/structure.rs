@@ -99,7 +99,7 @@ pub(crate) fn apply(
     let ents = institutions_of(text, tokens, segs, ents);
     let ents = institutions_for(text, tokens, segs, ents);
     let ents = legal_forms(text, tokens, segs, ents);
-    let ents = events_as_misc(text, tokens, ents);
+    let ents = events_as_misc(text, tokens, segs, ents);
     let ents = dated_events(text, tokens, segs, ents);
     let ents = harmonize(text, ents);
     countries_as_places(text, tokens, segs, lists, ents)
@@ -591,23 +591,37 @@ const EVENT_SCORE: f32 = 0.9;
 
 /// A name of two or more words whose last word is a capitalised [`EVENT_HEADS`] word is
 /// MISC: the model tends to give the label of the place or body the name begins with
-/// ("Venice Film Festival" ORG, "Congo Crisis" LOC).
-fn events_as_misc(text: &str, tokens: &[Token], mut ents: Vec<Entity>) -> Vec<Entity> {
-    for e in &mut ents {
-        if e.label == Label::Misc || !e.label.is_model_label() {
+/// ("Venice Film Festival" ORG, "Congo Crisis" LOC). Such a word, or "Campaign", standing
+/// untagged right after a name closes it ("Kamerun" + "Campaign", "Brit" + "Awards"); a
+/// name ending in "Campaign" on its own stays as the model labelled it ("National
+/// Automobile Occupant Protection Campaign" is an organisation in CoNLL).
+fn events_as_misc(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    mut ents: Vec<Entity>,
+) -> Vec<Entity> {
+    let word = |k: usize| normalize(tokens.get(k).map_or("", |t| t.text(text)));
+    let is_head =
+        |k: usize| capitalised_word(text, tokens, k) && EVENT_HEADS.contains(&word(k).as_ref());
+    for i in 0..ents.len() {
+        let e = ents[i];
+        if !e.label.is_model_label() {
             continue;
         }
-        let last = tokens_before(tokens, e.end);
-        let Some(head) = last.checked_sub(1).map(|k| &tokens[k]) else {
-            continue;
-        };
-        let word = head.text(text);
-        if head.start > e.start
-            && word.starts_with(char::is_uppercase)
-            && EVENT_HEADS.contains(&normalize(word).as_ref())
-        {
-            e.label = Label::Misc;
-            e.score = EVENT_SCORE;
+        let next = tokens_before(tokens, e.end);
+        let joins = (is_head(next)
+            || capitalised_word(text, tokens, next) && word(next) == "campaign")
+            && text[e.end..tokens[next].start] == *" "
+            && same_segment(segs, next - 1, next)
+            && ents.get(i + 1).is_none_or(|n| n.start >= tokens[next].end);
+        if joins {
+            ents[i].end = tokens[next].end;
+        }
+        let named = tokens[next - 1].start > e.start && is_head(next - 1);
+        if e.label != Label::Misc && (joins || named) {
+            ents[i].label = Label::Misc;
+            ents[i].score = EVENT_SCORE;
         }
     }
     ents
@@ -1147,7 +1161,8 @@ mod tests {
     #[test]
     fn names_of_events_are_misc() {
         let text = "A Medal ; the Venice Film Festival , the Congo Crisis , the Zulu War Medal , \
-                    Festival Records ; MEXICO CRISIS .";
+                    Festival Records ; MEXICO CRISIS ; the Kamerun Campaign , \
+                    the Safety Campaign .";
         let tokens = copydesk_tokenize::tokenize(text);
         let names = [
             "Medal",
@@ -1156,8 +1171,11 @@ mod tests {
             "Zulu War Medal",
             "Festival Records",
             "MEXICO CRISIS",
+            "Kamerun",
+            "Safety Campaign",
         ];
-        let got = events_as_misc(text, &tokens, ents_of(text, &names, Label::Org));
+        let ents = ents_of(text, &names, Label::Org);
+        let got = events_as_misc(text, &tokens, &[(0, tokens.len())], ents);
         let misc: Vec<(&str, f32)> = got
             .iter()
             .filter(|e| e.label == Label::Misc)
@@ -1170,6 +1188,7 @@ mod tests {
                 ("Congo Crisis", EVENT_SCORE),
                 ("Zulu War Medal", EVENT_SCORE),
                 ("MEXICO CRISIS", EVENT_SCORE),
+                ("Kamerun Campaign", EVENT_SCORE),
             ]
         );
     }
