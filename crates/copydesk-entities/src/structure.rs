@@ -8,6 +8,8 @@
 //!   "Australian Democrats");
 //! - a title before a person's name is not part of it ("King Mohammed Idris" → "Mohammed
 //!   Idris", "Gen. Kutuzov" → "Kutuzov");
+//! - a person's name does not stop inside a hyphenated word ("Kim Dae" + "-jung" → "Kim
+//!   Dae-jung", "Mao Tse-Tung");
 //! - an institution "of" a place or body is one organisation ("Supreme Court" + "of" +
 //!   "New Zealand" → "Supreme Court of New Zealand", "Parliament of Norway");
 //! - an institution named for its purpose or subject is one organisation ("National
@@ -96,6 +98,7 @@ pub(crate) fn apply(
     let ents = trim_roles(text, tokens, lists, ents);
     let ents = trim_detached_punctuation(text, tokens, ents);
     let ents = trim_titles(text, tokens, ents);
+    let ents = hyphenated_names(text, tokens, ents);
     let ents = institutions_of(text, tokens, segs, ents);
     let ents = institutions_for(text, tokens, segs, ents);
     let ents = legal_forms(text, tokens, segs, ents);
@@ -232,6 +235,73 @@ fn trim_titles(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Vec<Entity> {
             e
         })
         .collect()
+}
+
+/// Words that make a compound with the name before the hyphen rather than continue it
+/// ("Clinton-era", "Blair-led", "Obama-style").
+const COMPOUND_WORDS: &[&str] = &[
+    "era",
+    "led",
+    "born",
+    "bred",
+    "run",
+    "style",
+    "based",
+    "backed",
+    "owned",
+    "made",
+    "type",
+    "like",
+    "linked",
+    "controlled",
+    "dominated",
+    "inspired",
+    "appointed",
+    "affiliated",
+    "sponsored",
+    "related",
+    "friendly",
+    "aligned",
+    "allied",
+    "leaning",
+    "bashing",
+    "ish",
+    "esque",
+    "mania",
+    "ite",
+    "ites",
+    "ism",
+    "ist",
+    "ists",
+    "ian",
+    "ians",
+];
+
+/// Extends a person's name that stops at a hyphen inside a word over the rest of that
+/// word ("Kim Dae" + "-jung", "Mao Tse" + "-Tung"): the tokenizer splits hyphenated words,
+/// and the model takes the part after the hyphen of East Asian given names for a
+/// separate word. A [`COMPOUND_WORDS`] word after the hyphen is not part of the name.
+fn hyphenated_names(text: &str, tokens: &[Token], mut ents: Vec<Entity>) -> Vec<Entity> {
+    for i in 0..ents.len() {
+        let e = ents[i];
+        let k = tokens_before(tokens, e.end);
+        let (Some(hyphen), Some(rest)) = (tokens.get(k), tokens.get(k + 1)) else {
+            continue;
+        };
+        let glued = hyphen.start == e.end
+            && hyphen.text(text) == "-"
+            && rest.start == hyphen.end
+            && rest.kind == TokenKind::Word
+            && tokens.get(k + 2).is_none_or(|t| t.start > rest.end);
+        if e.label == Label::Per
+            && glued
+            && !COMPOUND_WORDS.contains(&normalize(rest.text(text)).as_ref())
+            && ents.get(i + 1).is_none_or(|n| n.start >= rest.end)
+        {
+            ents[i].end = rest.end;
+        }
+    }
+    ents
 }
 
 /// Head words of institutions that are named "<head> of <place or body>" ("Bank of
@@ -1143,6 +1213,20 @@ mod tests {
                 "Prince Charles",
                 "Major"
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_does_not_stop_inside_a_hyphenated_word() {
+        let text =
+            "Kim Dae-jung met Mao Tse-Tung , a Clinton-era aide , Ford-Werke and Li Ka - shing .";
+        let names = ["Kim Dae", "Mao Tse", "Clinton", "Ford", "Li Ka"];
+        let mut ents = ents_of(text, &names, Label::Per);
+        ents[3].label = Label::Org;
+        let tokens = copydesk_tokenize::tokenize(text);
+        assert_eq!(
+            texts(text, &hyphenated_names(text, &tokens, ents)),
+            ["Kim Dae-jung", "Mao Tse-Tung", "Clinton", "Ford", "Li Ka"]
         );
     }
 
