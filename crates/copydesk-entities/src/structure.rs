@@ -23,6 +23,9 @@
 //! - an event name the model begins with its year is written whole: with the month before
 //!   the year ("February 1974 United Kingdom general election") and the lower-case words
 //!   that close it ("1977 Northern Ireland" + "local elections");
+//! - names listed together are of one kind: in a list of three or more names ("Shinui,
+//!   Hetz, Meretz and Ale Yarok"), a name the model is not sure of takes the label the list
+//!   gives with the most confidence;
 //! - one name, one label in a document: mentions of the same name whose labels disagree
 //!   take the label the document gives it with the most confidence, unless their own
 //!   confidence is high (the context clearly differs), and a lone surname takes the label
@@ -104,6 +107,7 @@ pub(crate) fn apply(
     let ents = legal_forms(text, tokens, segs, ents);
     let ents = events_as_misc(text, tokens, segs, ents);
     let ents = dated_events(text, tokens, segs, ents);
+    let ents = coordinated_names(text, tokens, segs, ents);
     let ents = harmonize(text, ents);
     countries_as_places(text, tokens, segs, lists, ents)
 }
@@ -909,6 +913,102 @@ fn trim_roles(text: &str, tokens: &[Token], lists: &NameLists, ents: Vec<Entity>
         .collect()
 }
 
+/// What stands between two names of a list.
+#[derive(Clone, Copy, PartialEq)]
+enum Link {
+    /// A comma.
+    Comma,
+    /// "and" or "or", with or without a comma before it.
+    Conjunction,
+}
+
+/// The link between names `a` and `b` (next to each other in `ents`) when only a comma or
+/// a conjunction stands between them in one segment.
+fn link(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    a: &Entity,
+    b: &Entity,
+) -> Option<Link> {
+    let mut words = text[a.end..b.start].split_whitespace();
+    let link = match (words.next(), words.next(), words.next()) {
+        (Some(","), None, None) => Link::Comma,
+        (Some("and" | "or"), None, None) | (Some(","), Some("and" | "or"), None) => {
+            Link::Conjunction
+        }
+        _ => return None,
+    };
+    let (i, j) = (
+        tokens_before(tokens, a.start),
+        tokens_before(tokens, b.start),
+    );
+    same_segment(segs, i, j).then_some(link)
+}
+
+/// Whether a legal form ends the name that ends at byte `end`, or follows it (after a
+/// comma): the names before it are the partners of a firm ("Smith Barney, Harris Upham and
+/// Co Inc").
+fn firm_name(text: &str, tokens: &[Token], end: usize) -> bool {
+    let k = tokens_before(tokens, end);
+    let is_form = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| LEGAL_FORMS.contains(&t.text(text)))
+    };
+    is_form(k - 1)
+        || is_form(k)
+        || tokens.get(k).is_some_and(|t| t.text(text) == ",") && is_form(k + 1)
+}
+
+/// Names listed together are of one kind (coordination joins like with like): in a list
+/// of three or more names ("A, B and C", "A, B, C, or D") within one segment, each name
+/// below [`SURE`] takes the label whose names have the highest summed confidence in the
+/// list. Names separated by commas alone are not taken for a list: they are as often a
+/// place and its region ("Chatswood, New South Wales, Monier is ...") or a team sheet; nor
+/// are the partners' names of a firm ("Brooks, Weinger, Robbins and Leeds, Inc.").
+fn coordinated_names(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    mut ents: Vec<Entity>,
+) -> Vec<Entity> {
+    let linked = |ents: &[Entity], k: usize| link(text, tokens, segs, &ents[k - 1], &ents[k]);
+    let mut start = 0;
+    while start < ents.len() {
+        let mut end = start + 1;
+        while end < ents.len() && linked(&ents, end) == Some(Link::Comma) {
+            end += 1;
+        }
+        let coordinated = end < ents.len() && linked(&ents, end) == Some(Link::Conjunction);
+        if !coordinated {
+            start = end;
+            continue;
+        }
+        let list = &mut ents[start..=end];
+        start = end + 1;
+        if list.len() < 3 || firm_name(text, tokens, list[list.len() - 1].end) {
+            continue;
+        }
+        let mut weight = [0.0f32; 4];
+        for e in list.iter() {
+            if let Some(l) = e.label.model_index() {
+                weight[l] += e.score;
+            }
+        }
+        let best = heaviest(&weight, 0);
+        for e in list.iter_mut().filter(|e| e.score < SURE) {
+            e.label = Label::from_model_index(best);
+        }
+    }
+    ents
+}
+
+/// The model label (index) with the most weight; `first` wins ties.
+fn heaviest(weight: &[f32; 4], first: usize) -> usize {
+    (0..4).fold(first, |b, l| if weight[l] > weight[b] { l } else { b })
+}
+
 /// One name, one label: see the module docs.
 fn harmonize(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
     if ents.len() < 2 {
@@ -947,7 +1047,7 @@ fn harmonize(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
             continue;
         }
         let w = weight.get(k).copied().unwrap_or_default();
-        let best = (0..4).fold(own, |b, l| if w[l] > w[b] { l } else { b });
+        let best = heaviest(&w, own);
         if best != own && w[best] > w[own] {
             e.label = Label::from_model_index(best);
         }
@@ -1302,6 +1402,36 @@ mod tests {
                 "1996 Open elections",
             ]
         );
+    }
+
+    #[test]
+    fn names_listed_together_are_of_one_kind() {
+        let text = "Shinui , Hetz , Meretz and Ale Yarok ; Paris , Kent , Oslo ; Nokia , Intel \
+                    or Bonn ; Brooks , Weinger and Leeds , Inc.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        use Label::{Loc, Org, Per};
+        let model = [
+            Per, Loc, Org, Org, Loc, Org, Loc, Org, Org, Loc, Per, Loc, Per,
+        ];
+        let scores = [
+            0.5, 0.6, 0.8, 0.7, 0.8, 0.5, 0.8, 0.8, 0.7, 0.95, 0.6, 0.5, 0.6,
+        ];
+        let names: Vec<&str> = "Shinui|Hetz|Meretz|Ale Yarok|Paris|Kent|Oslo|Nokia|Intel|Bonn|\
+                                Brooks|Weinger|Leeds"
+            .split('|')
+            .collect();
+        let mut ents = ents_of(text, &names, Per);
+        for ((e, label), score) in ents.iter_mut().zip(model).zip(scores) {
+            (e.label, e.score) = (label, score);
+        }
+        let got = coordinated_names(text, &tokens, &[(0, tokens.len())], ents);
+        let labels: Vec<Label> = got.iter().map(|e| e.label).collect();
+        // The first list is one of parties; commas alone make no list; a sure name keeps
+        // its label; a firm's partners are not a list.
+        let want = [
+            Org, Org, Org, Org, Loc, Org, Loc, Org, Org, Loc, Per, Loc, Per,
+        ];
+        assert_eq!(labels, want);
     }
 
     #[test]
