@@ -145,6 +145,16 @@ struct Cx<'a> {
     toks: &'a [Token],
 }
 
+/// Whether `s` names a month ("March", "june").
+pub(crate) fn is_month(s: &str) -> bool {
+    is_in(MONTHS, s)
+}
+
+/// Whether `s` names a month or a day of the week ("March", "friday").
+pub(crate) fn is_month_or_weekday(s: &str) -> bool {
+    is_month(s) || is_in(WEEKDAYS, s)
+}
+
 fn is_in(list: &[&str], s: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(s))
 }

@@ -8,21 +8,35 @@
 //!   "Australian Democrats");
 //! - a title before a person's name is not part of it ("King Mohammed Idris" → "Mohammed
 //!   Idris", "Gen. Kutuzov" → "Kutuzov");
+//! - a person's name does not stop inside a hyphenated word ("Kim Dae" + "-jung" → "Kim
+//!   Dae-jung", "Mao Tse-Tung");
 //! - an institution "of" a place or body is one organisation ("Supreme Court" + "of" +
-//!   "New Zealand" → "Supreme Court of New Zealand", "Parliament of Norway");
-//! - a company's legal form closes its name ("Pirelli SpA", "Acme Corp."): the name with
-//!   it is an organisation, and so is the name without it elsewhere in the document
-//!   ("Pirelli" after "Pirelli SpA"), whatever a list of surnames or places says of it;
-//! - a listed demonym ("Koreans", "Azeri") is MISC unless the model is sure otherwise;
+//!   "New Zealand" → "Supreme Court of New Zealand", "Parliament of Norway"), and a polity
+//!   "of" a place is one place ("Principality of Abkhazia", "Colony of Singapore");
+//! - an institution named for its purpose or subject is one organisation ("National
+//!   Organization" + "for" + "Women", "Commission" + "on" + "Presidential Debates");
+//! - a company's legal form closes its name ("Pirelli SpA", "Acme Corp.", "Google, Inc."):
+//!   the name with it is an organisation, and so is the name without it elsewhere in the
+//!   document ("Pirelli" after "Pirelli SpA"), whatever a list of surnames or places says
+//!   of it;
 //! - a name glued by a hyphen to a participle or a second name is one MISC, as CoNLL
 //!   writes such words: "Hong Kong-based", "United Nations-sponsored", "German-Israeli";
+//! - a name ending in the head word of an event, award or agreement is MISC ("Venice Film
+//!   Festival", "Congo Crisis", "Zulu War Medal"), whatever other names it contains;
+//! - an event name the model begins with its year is written whole: with the month before
+//!   the year ("February 1974 United Kingdom general election") and the lower-case words
+//!   that close it ("1977 Northern Ireland" + "local elections");
+//! - a listed demonym ("Koreans", "Azeri") is MISC unless the model is sure otherwise;
+//! - names listed together are of one kind: in a list of three or more names ("Shinui,
+//!   Hetz, Meretz and Ale Yarok"), a name the model is not sure of takes the label the list
+//!   gives with the most confidence;
 //! - one name, one label in a document: mentions of the same name whose labels disagree
 //!   take the label the document gives it with the most confidence, unless their own
 //!   confidence is high (the context clearly differs), and a lone surname takes the label
 //!   of the person it ends;
 //! - a listed country after a place cue ("in the Philippines", "from Russia") is LOC.
 
-use copydesk_tokenize::{normalize, Token};
+use copydesk_tokenize::{normalize, Token, TokenKind};
 
 use crate::hash::{hash_str, HashMap64};
 use crate::lists::NameLists;
@@ -91,10 +105,15 @@ pub(crate) fn apply(
     let ents = trim_roles(text, tokens, lists, ents);
     let ents = trim_detached_punctuation(text, tokens, ents);
     let ents = trim_titles(text, tokens, ents);
+    let ents = hyphenated_names(text, tokens, ents);
     let ents = institutions_of(text, tokens, segs, ents);
+    let ents = institutions_for(text, tokens, segs, ents);
     let ents = legal_forms(text, tokens, segs, ents);
     let ents = hyphenated_compounds(text, tokens, ents);
+    let ents = events_as_misc(text, tokens, segs, ents);
+    let ents = dated_events(text, tokens, segs, ents);
     let ents = demonyms_as_misc(text, lists, ents);
+    let ents = coordinated_names(text, tokens, segs, ents);
     let ents = harmonize(text, ents);
     countries_as_places(text, tokens, segs, lists, ents)
 }
@@ -103,6 +122,13 @@ pub(crate) fn apply(
 /// it.
 fn tokens_before(tokens: &[Token], offset: usize) -> usize {
     tokens.partition_point(|t| t.start < offset)
+}
+
+/// Whether token `k` exists and is a word with a capital first letter.
+fn capitalised_word(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase))
 }
 
 /// Whether the tokens `a..=b` lie in one segment of `segs` (sorted token ranges).
@@ -221,6 +247,73 @@ fn trim_titles(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Vec<Entity> {
         .collect()
 }
 
+/// Words that make a compound with the name before the hyphen rather than continue it
+/// ("Clinton-era", "Blair-led", "Obama-style").
+const COMPOUND_WORDS: &[&str] = &[
+    "era",
+    "led",
+    "born",
+    "bred",
+    "run",
+    "style",
+    "based",
+    "backed",
+    "owned",
+    "made",
+    "type",
+    "like",
+    "linked",
+    "controlled",
+    "dominated",
+    "inspired",
+    "appointed",
+    "affiliated",
+    "sponsored",
+    "related",
+    "friendly",
+    "aligned",
+    "allied",
+    "leaning",
+    "bashing",
+    "ish",
+    "esque",
+    "mania",
+    "ite",
+    "ites",
+    "ism",
+    "ist",
+    "ists",
+    "ian",
+    "ians",
+];
+
+/// Extends a person's name that stops at a hyphen inside a word over the rest of that
+/// word ("Kim Dae" + "-jung", "Mao Tse" + "-Tung"): the tokenizer splits hyphenated words,
+/// and the model takes the part after the hyphen of East Asian given names for a
+/// separate word. A [`COMPOUND_WORDS`] word after the hyphen is not part of the name.
+fn hyphenated_names(text: &str, tokens: &[Token], mut ents: Vec<Entity>) -> Vec<Entity> {
+    for i in 0..ents.len() {
+        let e = ents[i];
+        let k = tokens_before(tokens, e.end);
+        let (Some(hyphen), Some(rest)) = (tokens.get(k), tokens.get(k + 1)) else {
+            continue;
+        };
+        let glued = hyphen.start == e.end
+            && hyphen.text(text) == "-"
+            && rest.start == hyphen.end
+            && rest.kind == TokenKind::Word
+            && tokens.get(k + 2).is_none_or(|t| t.start > rest.end);
+        if e.label == Label::Per
+            && glued
+            && !COMPOUND_WORDS.contains(&normalize(rest.text(text)).as_ref())
+            && ents.get(i + 1).is_none_or(|n| n.start >= rest.end)
+        {
+            ents[i].end = rest.end;
+        }
+    }
+    ents
+}
+
 /// Head words of institutions that are named "<head> of <place or body>" ("Bank of
 /// England", "Supreme Court of New Zealand"): CoNLL annotates such a name as one
 /// organisation 103 times in 133 in its training text (the rest are mostly clubs "of" their
@@ -269,14 +362,49 @@ const INSTITUTIONS: &[&str] = &[
     "university",
 ];
 
-/// Joins "<institution> of (the)? <name>" into one ORG when the name is tagged right after
-/// "of" and the institution's head word ends an ORG just before it, or stands untagged and
-/// capitalised ("Parliament of Norway").
+/// Head words of states named "<head> of <place>" ("Republic of Ireland", "Principality of
+/// Abkhazia", "Colony of Singapore"): CoNLL train writes them as one place ("Islamic
+/// Republic of Iran"), and so does CrossNER. "City" and "County" are left out: "City of
+/// New Orleans" is as often the city's government (UNER writes it ORG).
+const POLITIES: &[&str] = &[
+    "republic",
+    "kingdom",
+    "principality",
+    "duchy",
+    "colony",
+    "emirate",
+    "sultanate",
+    "khanate",
+    "empire",
+    "state",
+    "territory",
+    "dominion",
+    "province",
+];
+
+/// Joins "<institution> of (the)? <name>" into one ORG, and "<polity> of (the)? <place>"
+/// into one LOC.
 fn institutions_of(
     text: &str,
     tokens: &[Token],
     segs: &[(usize, usize)],
     ents: Vec<Entity>,
+) -> Vec<Entity> {
+    let ents = joined_of(text, tokens, segs, ents, INSTITUTIONS, Label::Org);
+    joined_of(text, tokens, segs, ents, POLITIES, Label::Loc)
+}
+
+/// Joins "<head> of (the)? <name>" into one name labelled `label` when the name is tagged
+/// right after "of" (a place, or for an organisation also a body) and a `heads` word ends
+/// a name with that label just before it, or stands untagged and capitalised ("Parliament
+/// of Norway", "Principality of Abkhazia").
+fn joined_of(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    ents: Vec<Entity>,
+    heads: &[&str],
+    label: Label,
 ) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
     for e in ents {
@@ -288,7 +416,7 @@ fn institutions_of(
         }
         let of_ok = j > 0
             && tokens.get(k).is_some_and(|t| t.start == e.start)
-            && matches!(e.label, Label::Loc | Label::Org)
+            && (e.label == Label::Loc || e.label == label)
             && normalize(tokens[j - 1].text(text)) == "of";
         let head = of_ok.then(|| j.checked_sub(2)).flatten();
         let Some(h) = head else {
@@ -296,16 +424,16 @@ fn institutions_of(
             continue;
         };
         let head_word = tokens[h].text(text);
-        if !INSTITUTIONS.contains(&normalize(head_word).as_ref())
+        if !heads.contains(&normalize(head_word).as_ref())
             || !same_segment(segs, h, tokens_before(tokens, e.end) - 1)
         {
             out.push(e);
             continue;
         }
         let merged = match out.last() {
-            // The institution is the ORG just before, ending with the head word.
+            // The head is the name just before, ending with the head word.
             Some(prev) if prev.end == tokens[h].end => {
-                (prev.label == Label::Org).then_some((prev.start, prev.score))
+                (prev.label == label).then_some((prev.start, prev.score))
             }
             // An untagged capitalised head word.
             Some(prev) if prev.end > tokens[h].start => None,
@@ -321,12 +449,127 @@ fn institutions_of(
                 out.push(Entity {
                     start,
                     end: e.end,
-                    label: Label::Org,
+                    label,
                     score: score.min(e.score),
                 });
             }
             None => out.push(e),
         }
+    }
+    out
+}
+
+/// Head words of institutions named "<head> for|on <purpose or subject>" ("National
+/// Organization for Women", "Bank for International Settlements", "Council on Foreign
+/// Relations"); CoNLL train writes all 13 of its names "<organisation> for <name>" as one
+/// organisation. Elected bodies (party, parliament, assembly, senate, house, congress) are
+/// left out: one sits in them "for" a constituency ("Member of Parliament for Upper Bann").
+const PURPOSE_HEADS: &[&str] = &[
+    "agency",
+    "alliance",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "center",
+    "centre",
+    "coalition",
+    "commission",
+    "committee",
+    "council",
+    "federation",
+    "foundation",
+    "front",
+    "fund",
+    "institute",
+    "league",
+    "movement",
+    "office",
+    "organisation",
+    "organization",
+    "society",
+    "union",
+];
+
+/// Lower-case words that may follow a name in a clause (prepositions, conjunctions,
+/// relative pronouns, auxiliaries and verbs of saying), unlike a noun it would modify.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "or", "but", "in", "on", "at", "to", "of", "for", "from", "with", "by", "against", "as",
+    "which", "who", "whose", "that", "is", "was", "are", "were", "has", "have", "had", "will",
+    "would", "can", "could", "may", "might", "should", "must", "said", "says", "say", "told",
+    "also",
+];
+
+/// Joins "<institution> for|on (the|a|an)? <Name>" into one ORG when the model's ORG ends
+/// with a [`PURPOSE_HEADS`] word: the name after the preposition is the run of capitalised
+/// words (joined by "of", or by "and" before a last word) that follows, with any entity
+/// inside or overlapping it. A month or a weekday after the preposition is a date ("the
+/// Commission on Friday", "on Thursdays"), not a subject, and a name after an article
+/// that a lower-case word other than a [`CLAUSE_WORDS`] one follows modifies that word ("the
+/// Commission for a U.S. offering").
+fn institutions_for(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    ents: Vec<Entity>,
+) -> Vec<Entity> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
+    let capitalised = |k: usize| capitalised_word(text, tokens, k);
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    let mut ents = ents.into_iter().peekable();
+    while let Some(e) = ents.next() {
+        let prep = tokens_before(tokens, e.end);
+        let head = prep.saturating_sub(1);
+        let joins = e.label == Label::Org
+            && prep > 0
+            && tokens[head].end == e.end
+            && PURPOSE_HEADS.contains(&normalize(word(head)).as_ref())
+            && matches!(word(prep), "for" | "on");
+        let mut first = prep + 1;
+        if matches!(word(first), "the" | "a" | "an") {
+            first += 1;
+        }
+        let date = |w: &str| {
+            crate::rules::is_month_or_weekday(w)
+                || w.strip_suffix('s')
+                    .is_some_and(crate::rules::is_month_or_weekday)
+        };
+        if !joins || !capitalised(first) || date(word(first)) {
+            out.push(e);
+            continue;
+        }
+        let mut last = first;
+        loop {
+            if capitalised(last + 1) {
+                last += 1;
+            } else if word(last + 1) == "of" && capitalised(last + 2) {
+                last += 2;
+            } else {
+                if word(last + 1) == "and" && capitalised(last + 2) && !capitalised(last + 3) {
+                    last += 2;
+                }
+                break;
+            }
+        }
+        // "for a U.S. offering", "on the Justice Department investigation": after an
+        // article, a name followed by a noun only modifies it.
+        let modifier = first > prep + 1
+            && tokens.get(last + 1).is_some_and(|t| {
+                let w = word(last + 1);
+                t.kind == TokenKind::Word
+                    && w.starts_with(char::is_lowercase)
+                    && !CLAUSE_WORDS.contains(&w)
+            });
+        if modifier || !same_segment(segs, head, last) {
+            out.push(e);
+            continue;
+        }
+        let mut end = tokens[last].end;
+        while let Some(inside) = ents.next_if(|n| n.start < end) {
+            end = end.max(inside.end);
+        }
+        out.push(Entity { end, ..e });
     }
     out
 }
@@ -350,8 +593,9 @@ const COUNTY_FORMS: &[&str] = &["Co", "Co."];
 /// model.
 const LEGAL_FORM_SCORE: f32 = 0.9;
 
-/// Names closed by a legal form are organisations: the form right after a name joins it
-/// (the model often leaves it out), the name becomes ORG, and every other mention of the
+/// Names closed by a legal form are organisations: the form right after a name (or after
+/// a comma behind an organisation's name) joins it (the model often leaves it out), the
+/// name becomes ORG, and every other mention of the
 /// name without the form ("Pirelli" after "Pirelli SpA") becomes ORG too. A form that
 /// another name already starts with is left alone, as is a one-word "name" that is only
 /// the form.
@@ -377,9 +621,16 @@ fn legal_forms(
             continue;
         }
         let last = ti + inside - 1;
-        let next = tokens.get(last + 1).filter(|t| {
-            same_segment(segs, last, last + 1)
-                && text[e.end..t.start] == *" "
+        // The form follows the name after a space, or after a comma when the model took
+        // the name for an organisation ("Google, Inc."; "Cape Town, SA" is a place).
+        let comma = e.label == Label::Org
+            && tokens
+                .get(last + 1)
+                .is_some_and(|t| t.text(text) == "," && matches!(&text[e.end..t.start], "" | " "));
+        let f = if comma { last + 2 } else { last + 1 };
+        let next = tokens.get(f).filter(|t| {
+            same_segment(segs, last, f)
+                && text[tokens[f - 1].end..t.start] == *" "
                 && is_form(t, e.label)
                 && ents.get(i + 1).is_none_or(|n| n.start >= t.end)
         });
@@ -424,6 +675,156 @@ fn legal_forms(
     ents
 }
 
+/// Head words that close the name of an event, an award or an agreement ("Venice Film
+/// Festival", "Nobel Peace Prize", "Congo Crisis", "Lusaka Agreement"): CoNLL writes such
+/// names as MISC (events, prizes, laws), and so do the schemes that map events to it.
+/// Heads that also close names of organisations ("Conference", "Congress", "Campaign",
+/// "Accord", "Pact") or people ("Day") are left out.
+const EVENT_HEADS: &[&str] = &[
+    "festival",
+    "awards",
+    "award",
+    "prize",
+    "medal",
+    "championship",
+    "championships",
+    "olympics",
+    "war",
+    "revolution",
+    "rebellion",
+    "revolt",
+    "uprising",
+    "crisis",
+    "agreement",
+    "treaty",
+    "convention",
+    "act",
+];
+
+/// Confidence of a MISC whose label comes from its head word rather than from the model.
+const EVENT_SCORE: f32 = 0.9;
+
+/// A name of two or more words whose last word is a capitalised [`EVENT_HEADS`] word is
+/// MISC: the model tends to give the label of the place or body the name begins with
+/// ("Venice Film Festival" ORG, "Congo Crisis" LOC). Such a word, or "Campaign", standing
+/// untagged right after a name closes it ("Kamerun" + "Campaign", "Brit" + "Awards"); a
+/// name ending in "Campaign" on its own stays as the model labelled it ("National
+/// Automobile Occupant Protection Campaign" is an organisation in CoNLL).
+fn events_as_misc(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    mut ents: Vec<Entity>,
+) -> Vec<Entity> {
+    let word = |k: usize| normalize(tokens.get(k).map_or("", |t| t.text(text)));
+    let is_head =
+        |k: usize| capitalised_word(text, tokens, k) && EVENT_HEADS.contains(&word(k).as_ref());
+    for i in 0..ents.len() {
+        let e = ents[i];
+        if !e.label.is_model_label() {
+            continue;
+        }
+        let next = tokens_before(tokens, e.end);
+        let joins = (is_head(next)
+            || capitalised_word(text, tokens, next) && word(next) == "campaign")
+            && text[e.end..tokens[next].start] == *" "
+            && same_segment(segs, next - 1, next)
+            && ents.get(i + 1).is_none_or(|n| n.start >= tokens[next].end);
+        if joins {
+            ents[i].end = tokens[next].end;
+        }
+        let named = tokens[next - 1].start > e.start && is_head(next - 1);
+        if e.label != Label::Misc && (joins || named) {
+            ents[i].label = Label::Misc;
+            ents[i].score = EVENT_SCORE;
+        }
+    }
+    ents
+}
+
+/// Lower-case nouns that close the name of a dated event ("1977 Northern Ireland local
+/// elections", "1996 Miss Teen USA pageant", "1992 European championship": CoNLL and
+/// CrossNER write them inside the name when the year is).
+const EVENT_NOUNS: &[&str] = &[
+    "election",
+    "elections",
+    "by-election",
+    "by-elections",
+    "referendum",
+    "primary",
+    "primaries",
+    "campaign",
+    "championship",
+    "championships",
+    "pageant",
+    "tournament",
+    "summit",
+    "festival",
+];
+
+/// Completes the MISC names the model begins with a year (a four-digit number from 1500
+/// to 2099), as names of events are written with their date: a month right before the
+/// year joins the name ("February" + "1974 United Kingdom general election"), and so does
+/// an [`EVENT_NOUNS`] noun right after it, alone or after one lower-case word ("1977
+/// Northern Ireland" + "local elections"), unless the name already ends with one. A
+/// function word ([`CLAUSE_WORDS`], an article) is not that word ("1988 Senate elections was
+/// an election"), and two words are too many ("1997 Fed Cup team tennis championships").
+fn dated_events(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    mut ents: Vec<Entity>,
+) -> Vec<Entity> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
+    let lower = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            let w = word(k);
+            t.kind == TokenKind::Word
+                && w.starts_with(char::is_lowercase)
+                && !CLAUSE_WORDS.contains(&w)
+                && !matches!(w, "a" | "an" | "the")
+        })
+    };
+    let is_event_noun = |k: usize| EVENT_NOUNS.contains(&word(k));
+    for i in 0..ents.len() {
+        let e = ents[i];
+        let first = tokens_before(tokens, e.start);
+        let year = tokens.get(first).filter(|t| {
+            t.start == e.start
+                && t.kind == TokenKind::Number
+                && word(first).len() == 4
+                && (1500..2100).contains(&word(first).parse::<u32>().unwrap_or(0))
+        });
+        if e.label != Label::Misc || year.is_none() {
+            continue;
+        }
+        let prev_end = i.checked_sub(1).map_or(0, |p| ents[p].end);
+        if let Some(m) = first.checked_sub(1) {
+            if crate::rules::is_month(word(m))
+                && word(m).starts_with(char::is_uppercase)
+                && tokens[m].start >= prev_end
+                && same_segment(segs, m, first)
+            {
+                ents[i].start = tokens[m].start;
+            }
+        }
+        let last = tokens_before(tokens, e.end) - 1;
+        if is_event_noun(last) {
+            continue;
+        }
+        let next_start = ents.get(i + 1).map_or(text.len(), |n| n.start);
+        let head = (last + 1..=last + 2)
+            .take_while(|&k| k == last + 1 || lower(k - 1))
+            .find(|&k| is_event_noun(k));
+        if let Some(h) =
+            head.filter(|&h| tokens[h].end <= next_start && same_segment(segs, last, h))
+        {
+            ents[i].end = tokens[h].end;
+        }
+    }
+    ents
+}
+
 /// Words after which a country's name is a place ("in the Philippines", "from Russia").
 pub const PLACE_CUES: &[&str] = &[
     "in",
@@ -451,12 +852,7 @@ fn countries_as_places(
     mut ents: Vec<Entity>,
 ) -> Vec<Entity> {
     use crate::lists::{COUNTRY, ORGS};
-    let capitalised = |k: usize| {
-        tokens.get(k).is_some_and(|t| {
-            t.kind == copydesk_tokenize::TokenKind::Word
-                && t.text(text).starts_with(char::is_uppercase)
-        })
-    };
+    let capitalised = |k: usize| capitalised_word(text, tokens, k);
     let mut places: Vec<Entity> = Vec::new();
     for i in 0..tokens.len() {
         let cue = tokens[i].text(text);
@@ -695,6 +1091,102 @@ fn hyphenated_compounds(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Vec<
     out
 }
 
+/// What stands between two names of a list.
+#[derive(Clone, Copy, PartialEq)]
+enum Link {
+    /// A comma.
+    Comma,
+    /// "and" or "or", with or without a comma before it.
+    Conjunction,
+}
+
+/// The link between names `a` and `b` (next to each other in `ents`) when only a comma or
+/// a conjunction stands between them in one segment.
+fn link(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    a: &Entity,
+    b: &Entity,
+) -> Option<Link> {
+    let mut words = text[a.end..b.start].split_whitespace();
+    let link = match (words.next(), words.next(), words.next()) {
+        (Some(","), None, None) => Link::Comma,
+        (Some("and" | "or"), None, None) | (Some(","), Some("and" | "or"), None) => {
+            Link::Conjunction
+        }
+        _ => return None,
+    };
+    let (i, j) = (
+        tokens_before(tokens, a.start),
+        tokens_before(tokens, b.start),
+    );
+    same_segment(segs, i, j).then_some(link)
+}
+
+/// Whether a legal form ends the name that ends at byte `end`, or follows it (after a
+/// comma): the names before it are the partners of a firm ("Smith Barney, Harris Upham and
+/// Co Inc").
+fn firm_name(text: &str, tokens: &[Token], end: usize) -> bool {
+    let k = tokens_before(tokens, end);
+    let is_form = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| LEGAL_FORMS.contains(&t.text(text)))
+    };
+    is_form(k - 1)
+        || is_form(k)
+        || tokens.get(k).is_some_and(|t| t.text(text) == ",") && is_form(k + 1)
+}
+
+/// Names listed together are of one kind (coordination joins like with like): in a list
+/// of three or more names ("A, B and C", "A, B, C, or D") within one segment, each name
+/// below [`SURE`] takes the label whose names have the highest summed confidence in the
+/// list. Names separated by commas alone are not taken for a list: they are as often a
+/// place and its region ("Chatswood, New South Wales, Monier is ...") or a team sheet; nor
+/// are the partners' names of a firm ("Brooks, Weinger, Robbins and Leeds, Inc.").
+fn coordinated_names(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    mut ents: Vec<Entity>,
+) -> Vec<Entity> {
+    let linked = |ents: &[Entity], k: usize| link(text, tokens, segs, &ents[k - 1], &ents[k]);
+    let mut start = 0;
+    while start < ents.len() {
+        let mut end = start + 1;
+        while end < ents.len() && linked(&ents, end) == Some(Link::Comma) {
+            end += 1;
+        }
+        let coordinated = end < ents.len() && linked(&ents, end) == Some(Link::Conjunction);
+        if !coordinated {
+            start = end;
+            continue;
+        }
+        let list = &mut ents[start..=end];
+        start = end + 1;
+        if list.len() < 3 || firm_name(text, tokens, list[list.len() - 1].end) {
+            continue;
+        }
+        let mut weight = [0.0f32; 4];
+        for e in list.iter() {
+            if let Some(l) = e.label.model_index() {
+                weight[l] += e.score;
+            }
+        }
+        let best = heaviest(&weight, 0);
+        for e in list.iter_mut().filter(|e| e.score < SURE) {
+            e.label = Label::from_model_index(best);
+        }
+    }
+    ents
+}
+
+/// The model label (index) with the most weight; `first` wins ties.
+fn heaviest(weight: &[f32; 4], first: usize) -> usize {
+    (0..4).fold(first, |b, l| if weight[l] > weight[b] { l } else { b })
+}
+
 /// One name, one label: see the module docs.
 fn harmonize(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
     if ents.len() < 2 {
@@ -733,7 +1225,7 @@ fn harmonize(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
             continue;
         }
         let w = weight.get(k).copied().unwrap_or_default();
-        let best = (0..4).fold(own, |b, l| if w[l] > w[b] { l } else { b });
+        let best = heaviest(&w, own);
         if best != own && w[best] > w[own] {
             e.label = Label::from_model_index(best);
         }
@@ -767,6 +1259,15 @@ mod tests {
     /// Each entity's text.
     fn texts<'t>(text: &'t str, ents: &[Entity]) -> Vec<&'t str> {
         ents.iter().map(|e| e.text(text)).collect()
+    }
+
+    /// A rule that reads the segments.
+    type Rule = fn(&str, &[Token], &[(usize, usize)], Vec<Entity>) -> Vec<Entity>;
+
+    /// The texts of the entities `rule` gives for `ents` of `text`, read as one segment.
+    fn texts_after(text: &str, ents: Vec<Entity>, rule: Rule) -> Vec<&str> {
+        let tokens = copydesk_tokenize::tokenize(text);
+        texts(text, &rule(text, &tokens, &[(0, tokens.len())], ents))
     }
 
     /// Each entity's text, label and confidence.
@@ -883,6 +1384,42 @@ mod tests {
     }
 
     #[test]
+    fn an_institution_for_a_purpose_is_one_organisation() {
+        let text = "The National Organization for Women , the Commission on Presidential Debates \
+                    on Friday , the Democratic Front for the Liberation of Palestine said . \
+                    The Charity Commission for England and Wales and Amnesty , the Foundation \
+                    for a U.S. offering , the Labour Party for Kent , the Union on Mondays .";
+        let names = [
+            "National Organization",
+            "Commission",
+            "Democratic Front",
+            "Liberation of Palestine",
+            "Charity Commission",
+            "Wales",
+            "Foundation",
+            "U.S.",
+            "Labour Party",
+            "Kent",
+            "Union",
+        ];
+        let ents = ents_of(text, &names, Label::Org);
+        assert_eq!(
+            texts_after(text, ents, institutions_for),
+            [
+                "National Organization for Women",
+                "Commission on Presidential Debates",
+                "Democratic Front for the Liberation of Palestine",
+                "Charity Commission for England and Wales",
+                "Foundation",
+                "U.S.",
+                "Labour Party",
+                "Kent",
+                "Union",
+            ]
+        );
+    }
+
+    #[test]
     fn a_legal_form_makes_the_name_an_organisation_throughout() {
         let text = "Pirelli SpA said on Friday. Ruch SA rose. Pirelli gained, Ruch fell. \
                     Maria Ruch Schmidt and Acme Inc. agreed. In Cape Town, SA, and Saratoga Co. \
@@ -934,6 +1471,22 @@ mod tests {
     }
 
     #[test]
+    fn a_legal_form_after_a_comma_closes_an_organisation() {
+        let text = "Google, Inc. and Enron Broadband Services , Inc. met in Cape Town, SA.";
+        let names = ["Google", "Enron Broadband Services", "Cape Town"];
+        let mut ents = ents_of(text, &names, Label::Org);
+        ents[2].label = Label::Loc;
+        assert_eq!(
+            texts_after(text, ents, legal_forms),
+            [
+                "Google, Inc.",
+                "Enron Broadband Services , Inc.",
+                "Cape Town"
+            ]
+        );
+    }
+
+    #[test]
     fn rules_do_not_cross_sentences() {
         // "Sen." ends a sentence: the legal form after it belongs to the next one.
         let text = "Sen.\nInc. was in the United\nStates.";
@@ -954,9 +1507,10 @@ mod tests {
     }
 
     #[test]
-    fn an_institution_of_a_place_is_one_organisation() {
+    fn an_institution_of_a_place_is_one_organisation_and_a_polity_one_place() {
         let text = "The Supreme Court of New Zealand and the Parliament of Norway met \
-                    Olympiakos of Greece, then the court of Kent.";
+                    Olympiakos of Greece, then the court of Kent, the Principality of Abkhazia \
+                    and the City of Springfield.";
         let tokens = copydesk_tokenize::tokenize(text);
         let ents = vec![
             ent(text, "Supreme Court", 0, Label::Org, 0.8),
@@ -965,6 +1519,8 @@ mod tests {
             ent(text, "Olympiakos", 0, Label::Org, 0.9),
             ent(text, "Greece", 0, Label::Loc, 0.9),
             ent(text, "Kent", 0, Label::Loc, 0.9),
+            ent(text, "Abkhazia", 0, Label::Loc, 0.6),
+            ent(text, "Springfield", 0, Label::Loc, 0.9),
         ];
         let got = labelled(
             text,
@@ -978,6 +1534,8 @@ mod tests {
                 ("Olympiakos", Label::Org, 0.9),
                 ("Greece", Label::Loc, 0.9),
                 ("Kent", Label::Loc, 0.9),
+                ("Principality of Abkhazia", Label::Loc, 0.6),
+                ("Springfield", Label::Loc, 0.9),
             ]
         );
     }
@@ -1019,6 +1577,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_does_not_stop_inside_a_hyphenated_word() {
+        let text =
+            "Kim Dae-jung met Mao Tse-Tung , a Clinton-era aide , Ford-Werke and Li Ka - shing .";
+        let names = ["Kim Dae", "Mao Tse", "Clinton", "Ford", "Li Ka"];
+        let mut ents = ents_of(text, &names, Label::Per);
+        ents[3].label = Label::Org;
+        let tokens = copydesk_tokenize::tokenize(text);
+        assert_eq!(
+            texts(text, &hyphenated_names(text, &tokens, ents)),
+            ["Kim Dae-jung", "Mao Tse-Tung", "Clinton", "Ford", "Li Ka"]
+        );
+    }
+
+    #[test]
     fn names_that_merely_contain_of_are_kept() {
         let text = "The Bank of England and the University of Oxford.";
         let tokens = copydesk_tokenize::tokenize(text);
@@ -1028,6 +1600,98 @@ mod tests {
         ];
         let out = trim_roles(text, &tokens, &NameLists::default(), ents.clone());
         assert_eq!(out, ents);
+    }
+
+    #[test]
+    fn names_of_events_are_misc() {
+        let text = "A Medal ; the Venice Film Festival , the Congo Crisis , the Zulu War Medal , \
+                    Festival Records ; MEXICO CRISIS ; the Kamerun Campaign , \
+                    the Safety Campaign .";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let names = [
+            "Medal",
+            "Venice Film Festival",
+            "Congo Crisis",
+            "Zulu War Medal",
+            "Festival Records",
+            "MEXICO CRISIS",
+            "Kamerun",
+            "Safety Campaign",
+        ];
+        let ents = ents_of(text, &names, Label::Org);
+        let got = events_as_misc(text, &tokens, &[(0, tokens.len())], ents);
+        let misc: Vec<(&str, f32)> = got
+            .iter()
+            .filter(|e| e.label == Label::Misc)
+            .map(|e| (e.text(text), e.score))
+            .collect();
+        assert_eq!(
+            misc,
+            [
+                ("Venice Film Festival", EVENT_SCORE),
+                ("Congo Crisis", EVENT_SCORE),
+                ("Zulu War Medal", EVENT_SCORE),
+                ("MEXICO CRISIS", EVENT_SCORE),
+                ("Kamerun Campaign", EVENT_SCORE),
+            ]
+        );
+    }
+
+    #[test]
+    fn dated_event_names_are_written_whole() {
+        let text = "In February 1974 United Kingdom general election , the 1977 Northern \
+                    Ireland local elections , the 1997 Fed Cup team tennis championships , \
+                    the 1988 Senate elections was an election and March 1996 Open elections .";
+        let names = [
+            "1974 United Kingdom general election",
+            "1977 Northern Ireland",
+            "1997 Fed Cup",
+            "1988 Senate elections",
+            "March",
+            "1996 Open",
+        ];
+        let ents = ents_of(text, &names, Label::Misc);
+        assert_eq!(
+            texts_after(text, ents, dated_events),
+            [
+                "February 1974 United Kingdom general election",
+                "1977 Northern Ireland local elections",
+                "1997 Fed Cup",
+                "1988 Senate elections",
+                "March",
+                "1996 Open elections",
+            ]
+        );
+    }
+
+    #[test]
+    fn names_listed_together_are_of_one_kind() {
+        let text = "Shinui , Hetz , Meretz and Ale Yarok ; Paris , Kent , Oslo ; Nokia , Intel \
+                    or Bonn ; Brooks , Weinger and Leeds , Inc.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        use Label::{Loc, Org, Per};
+        let model = [
+            Per, Loc, Org, Org, Loc, Org, Loc, Org, Org, Loc, Per, Loc, Per,
+        ];
+        let scores = [
+            0.5, 0.6, 0.8, 0.7, 0.8, 0.5, 0.8, 0.8, 0.7, 0.95, 0.6, 0.5, 0.6,
+        ];
+        let names: Vec<&str> = "Shinui|Hetz|Meretz|Ale Yarok|Paris|Kent|Oslo|Nokia|Intel|Bonn|\
+                                Brooks|Weinger|Leeds"
+            .split('|')
+            .collect();
+        let mut ents = ents_of(text, &names, Per);
+        for ((e, label), score) in ents.iter_mut().zip(model).zip(scores) {
+            (e.label, e.score) = (label, score);
+        }
+        let got = coordinated_names(text, &tokens, &[(0, tokens.len())], ents);
+        let labels: Vec<Label> = got.iter().map(|e| e.label).collect();
+        // The first list is one of parties; commas alone make no list; a sure name keeps
+        // its label; a firm's partners are not a list.
+        let want = [
+            Org, Org, Org, Org, Loc, Org, Loc, Org, Org, Loc, Per, Loc, Per,
+        ];
+        assert_eq!(labels, want);
     }
 
     #[test]
