@@ -297,7 +297,11 @@ fn hyphenated_names(text: &str, tokens: &[Token], mut ents: Vec<Entity>) -> Vec<
             && hyphen.text(text) == "-"
             && rest.start == hyphen.end
             && rest.kind == TokenKind::Word
-            && tokens.get(k + 2).is_none_or(|t| t.start > rest.end);
+            // Not a chain ("Hart-Scott-Rodino"); a clitic may follow ("Li Ka-shing's").
+            && tokens.get(k + 2).is_none_or(|t| {
+                let w = t.text(text);
+                t.start > rest.end || w != "-" && !w.starts_with(char::is_alphanumeric)
+            });
         if e.label == Label::Per
             && glued
             && !COMPOUND_WORDS.contains(&normalize(rest.text(text)).as_ref())
@@ -590,10 +594,9 @@ const LEGAL_FORM_SCORE: f32 = 0.9;
 
 /// Names closed by a legal form are organisations: the form right after a name (or after
 /// a comma behind an organisation's name) joins it (the model often leaves it out), the
-/// name becomes ORG, and every other mention of the
-/// name without the form ("Pirelli" after "Pirelli SpA") becomes ORG too. A form that
-/// another name already starts with is left alone, as is a one-word "name" that is only
-/// the form.
+/// name becomes ORG, and every other mention of the name without the form ("Pirelli" after
+/// "Pirelli SpA") becomes ORG too. A form that another name already starts with is left
+/// alone, as is a one-word "name" that is only the form.
 fn legal_forms(
     text: &str,
     tokens: &[Token],
@@ -1359,15 +1362,22 @@ mod tests {
 
     #[test]
     fn a_name_does_not_stop_inside_a_hyphenated_word() {
-        let text =
-            "Kim Dae-jung met Mao Tse-Tung , a Clinton-era aide , Ford-Werke and Li Ka - shing .";
-        let names = ["Kim Dae", "Mao Tse", "Clinton", "Ford", "Li Ka"];
+        let text = "Kim Dae-jung's aide met Mao Tse-Tung , a Clinton-era aide , Ford-Werke , \
+                    Li Ka - shing and Hart-Scott-Rodino .";
+        let names = ["Kim Dae", "Mao Tse", "Clinton", "Ford", "Li Ka", "Hart"];
         let mut ents = ents_of(text, &names, Label::Per);
         ents[3].label = Label::Org;
         let tokens = copydesk_tokenize::tokenize(text);
         assert_eq!(
             texts(text, &hyphenated_names(text, &tokens, ents)),
-            ["Kim Dae-jung", "Mao Tse-Tung", "Clinton", "Ford", "Li Ka"]
+            [
+                "Kim Dae-jung",
+                "Mao Tse-Tung",
+                "Clinton",
+                "Ford",
+                "Li Ka",
+                "Hart"
+            ]
         );
     }
 
