@@ -218,7 +218,11 @@ pub(super) fn hyphenated_names(text: &str, tokens: &[Token], mut ents: Vec<Entit
             && hyphen.text(text) == "-"
             && rest.start == hyphen.end
             && rest.kind == TokenKind::Word
-            && tokens.get(k + 2).is_none_or(|t| t.start > rest.end);
+            // Not a chain ("Hart-Scott-Rodino"); a clitic may follow ("Li Ka-shing's").
+            && tokens.get(k + 2).is_none_or(|t| {
+                let w = t.text(text);
+                t.start > rest.end || w != "-" && !w.starts_with(char::is_alphanumeric)
+            });
         if e.label == Label::Per
             && glued
             && !COMPOUND_WORDS.contains(&normalize(rest.text(text)).as_ref())
@@ -344,15 +348,22 @@ mod tests {
 
     #[test]
     fn a_name_does_not_stop_inside_a_hyphenated_word() {
-        let text =
-            "Kim Dae-jung met Mao Tse-Tung , a Clinton-era aide , Ford-Werke and Li Ka - shing .";
-        let names = ["Kim Dae", "Mao Tse", "Clinton", "Ford", "Li Ka"];
+        let text = "Kim Dae-jung's aide met Mao Tse-Tung , a Clinton-era aide , Ford-Werke , \
+                    Li Ka - shing and Hart-Scott-Rodino .";
+        let names = ["Kim Dae", "Mao Tse", "Clinton", "Ford", "Li Ka", "Hart"];
         let mut ents = ents_of(text, &names, Label::Per);
         ents[3].label = Label::Org;
         let tokens = copydesk_tokenize::tokenize(text);
         assert_eq!(
             texts(text, &hyphenated_names(text, &tokens, ents)),
-            ["Kim Dae-jung", "Mao Tse-Tung", "Clinton", "Ford", "Li Ka"]
+            [
+                "Kim Dae-jung",
+                "Mao Tse-Tung",
+                "Clinton",
+                "Ford",
+                "Li Ka",
+                "Hart"
+            ]
         );
     }
 

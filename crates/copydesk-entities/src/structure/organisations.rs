@@ -284,10 +284,9 @@ pub(super) const LEGAL_FORM_SCORE: f32 = 0.9;
 
 /// Names closed by a legal form are organisations: the form right after a name (or after
 /// a comma behind an organisation's name) joins it (the model often leaves it out), the
-/// name becomes ORG, and every other mention of the
-/// name without the form ("Pirelli" after "Pirelli SpA") becomes ORG too. A form that
-/// another name already starts with is left alone, as is a one-word "name" that is only
-/// the form.
+/// name becomes ORG, and every other mention of the name without the form ("Pirelli" after
+/// "Pirelli SpA") becomes ORG too. A form that another name already starts with is left
+/// alone, as is a one-word "name" that is only the form.
 pub(super) fn legal_forms(
     text: &str,
     tokens: &[Token],
