@@ -190,32 +190,57 @@ pub(super) fn demonyms_as_misc(
     ents
 }
 
-/// Lower-case words that make "<name>-<word>" a modifier ("Hong Kong-based", "NATO-led",
-/// "Moscow-backed", "Singapore-listed"): the participles and nouns CoNLL train writes
-/// such compounds with, all of which it tags MISC when the name is capitalised.
-pub(super) const COMPOUND_PARTS: &[&str] = &[
+/// Words that make a compound with the name before the hyphen rather than continue it
+/// ("Hong Kong-based", "NATO-led", "Clinton-era", "Blair-style"): participles and nouns of
+/// such compounds, all of which CoNLL train tags MISC with a capitalised name, and suffixes
+/// of derived words ("Kennedy-esque").
+pub(super) const COMPOUND_WORDS: &[&str] = &[
+    "affiliated",
+    "aligned",
+    "allied",
+    "appointed",
     "backed",
     "based",
+    "bashing",
     "born",
     "bound",
+    "bred",
     "brokered",
     "controlled",
     "dominated",
     "era",
+    "esque",
+    "friendly",
     "funded",
     "held",
+    "ian",
+    "ians",
+    "inspired",
+    "ish",
+    "ism",
+    "ist",
+    "ists",
+    "ite",
+    "ites",
+    "leaning",
     "led",
+    "like",
+    "linked",
+    "made",
+    "mania",
     "mediated",
     "owned",
     "registered",
+    "related",
     "ruled",
     "run",
     "speaking",
     "sponsored",
     "style",
+    "type",
 ];
 
-/// A model name glued by a hyphen to a [`COMPOUND_PARTS`] word ("Hong Kong" + "-based"),
+/// A model name glued by a hyphen to a [`COMPOUND_WORDS`] word ("Hong Kong" + "-based"),
 /// or a one-word MISC glued by a hyphen to a second one-word name ("German" + "-" +
 /// "Israeli", "Israeli" + "-" + "PLO"), is one MISC over the whole compound: the model, trained on text that
 /// keeps such compounds as one token, tags the one-word ones that way ("Toronto-based")
@@ -245,7 +270,7 @@ pub(super) fn hyphenated_compounds(text: &str, tokens: &[Token], ents: Vec<Entit
             continue;
         }
         let after = &tokens[hyphen + 1];
-        let part = COMPOUND_PARTS.contains(&after.text(text)) && !glued(hyphen + 1, hyphen + 2);
+        let part = COMPOUND_WORDS.contains(&after.text(text)) && !glued(hyphen + 1, hyphen + 2);
         // Two one-word names: "German-Israeli", "Israeli-PLO" (not "The Dai" + "Ichi
         // Kangyo Bank Ltd", a name the model cut at its hyphen).
         let one_word = tokens[last].start == e.start;

@@ -163,46 +163,6 @@ pub(super) fn trim_titles(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Ve
         .collect()
 }
 
-/// Words that make a compound with the name before the hyphen rather than continue it
-/// ("Clinton-era", "Blair-led", "Obama-style").
-pub(super) const COMPOUND_WORDS: &[&str] = &[
-    "era",
-    "led",
-    "born",
-    "bred",
-    "run",
-    "style",
-    "based",
-    "backed",
-    "owned",
-    "made",
-    "type",
-    "like",
-    "linked",
-    "controlled",
-    "dominated",
-    "inspired",
-    "appointed",
-    "affiliated",
-    "sponsored",
-    "related",
-    "friendly",
-    "aligned",
-    "allied",
-    "leaning",
-    "bashing",
-    "ish",
-    "esque",
-    "mania",
-    "ite",
-    "ites",
-    "ism",
-    "ist",
-    "ists",
-    "ian",
-    "ians",
-];
-
 /// Extends a person's name that stops at a hyphen inside a word over the rest of that
 /// word ("Kim Dae" + "-jung", "Mao Tse" + "-Tung"): the tokenizer splits hyphenated words,
 /// and the model takes the part after the hyphen of East Asian given names for a
