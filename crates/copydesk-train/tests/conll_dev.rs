@@ -9,9 +9,9 @@ mod common;
 use copydesk_entities::{EntityTagger, Label};
 use copydesk_train::corpus::{self, Format};
 
-/// Dev micro F1 reached by the committed model with the structure rules (0.9371, see
+/// Dev micro F1 reached by the committed model with the structure rules (0.9384, see
 /// model/README.md), minus a hair.
-const MIN_F1: f64 = 0.936;
+const MIN_F1: f64 = 0.937;
 
 /// No label may fall below this (MISC is at 0.8820: the 0.90 is not reached).
 const MIN_LABEL_F1: f64 = 0.88;
