@@ -460,6 +460,10 @@ impl<'a> Cx<'a> {
 
     fn numeric_date(&self, i: usize) -> Option<usize> {
         let s = self.t(i);
+        // Every numeric date, glued or not, starts with a digit.
+        if !s.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         if is_numeric_date(s) {
             return Some(i + 1);
         }
