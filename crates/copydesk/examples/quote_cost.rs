@@ -5,45 +5,19 @@
 //! (a) the components alone (tokenize, split, tag, tone: the pipeline before quotes and
 //! aliases), (b) the pipeline with quotes off (aliases on), (c) the full pipeline.
 
-use std::time::{Duration, Instant};
+#[path = "cost/mod.rs"]
+mod cost;
+
+use std::time::Duration;
+
+use cost::pass;
 
 const ROUNDS: usize = 7;
 
 use copydesk::{entities::EntityTagger, sentences::SentenceSplitter, tone::ToneScorer, Pipeline};
 
-/// CPU time of this thread (Linux `/proc/thread-self/schedstat`), else wall time since
-/// `start`: on a shared machine, CPU time is what a pass costs.
-fn now(start: Instant) -> Duration {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
-        .map_or_else(|| start.elapsed(), Duration::from_nanos)
-}
-
-/// Cost of one pass of `f` over `texts`.
-fn pass(texts: &[String], f: &dyn Fn(&str) -> usize) -> (Duration, usize) {
-    let origin = Instant::now();
-    let t0 = now(origin);
-    let n = texts.iter().map(|x| f(x)).sum();
-    (now(origin).saturating_sub(t0), n)
-}
-
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/corpus/news-1mb.jsonl"
-        )
-        .into()
-    });
-    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let texts: Vec<String> = raw
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("text")?.as_str().map(str::to_owned))
-        .collect();
-    let bytes: usize = texts.iter().map(String::len).sum();
-    println!("{} texts, {:.2} MB", texts.len(), bytes as f64 / 1e6);
+    let texts = cost::texts();
 
     let splitter = SentenceSplitter::default();
     let tagger = EntityTagger::default();
