@@ -26,7 +26,11 @@ fn main() {
         .filter_map(|v| v["text"].as_str().map(str::to_owned))
         .collect();
     let t0 = Instant::now();
-    let tagger = EntityTagger::new();
+    // `MODEL=path` measures another model file (such as a pruned copy) instead.
+    let tagger = match std::env::var("MODEL") {
+        Ok(p) => EntityTagger::from_model_file(p).expect("read MODEL"),
+        Err(_) => EntityTagger::new(),
+    };
     let _ = tagger.tag_text("warm up");
     println!("model load {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
     let prepared: Vec<_> = texts

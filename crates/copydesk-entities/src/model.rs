@@ -179,6 +179,31 @@ impl Model {
         }
     }
 
+    /// A copy that keeps only the weights with `|w| > t` quantisation steps, and only the
+    /// features left with a weight (a smaller, faster table; used by the training tools).
+    pub fn pruned(&self, t: i16) -> Model {
+        let mut out = self.clone();
+        let entries = self
+            .keys
+            .iter()
+            .filter_map(|&key| {
+                let h = self.slot_of(key)?;
+                let slot = &self.slots[h];
+                let mut row = [0i16; NTAGS];
+                let mut mask = 0u32;
+                for (tag, &w) in slot.w.iter().enumerate() {
+                    if slot.mask & 1 << tag != 0 && w.unsigned_abs() > t.unsigned_abs() {
+                        row[tag] = w;
+                        mask |= 1 << tag;
+                    }
+                }
+                (mask != 0).then_some((key, mask, row))
+            })
+            .collect();
+        out.set_entries(entries, self.scale);
+        out
+    }
+
     /// Number of stored features.
     pub fn n_features(&self) -> usize {
         self.n
@@ -248,6 +273,20 @@ impl Model {
                 f if f == fp => return Some(h),
                 0 => return None,
                 _ => {}
+            }
+        }
+    }
+
+    /// The slot holding the feature with key `key`, if stored.
+    fn slot_of(&self, key: u64) -> Option<usize> {
+        let m = self.slots.len() - 1;
+        let fp = fingerprint(key);
+        let mut h = key as usize & m;
+        loop {
+            match self.slots[h].fp {
+                f if f == fp => return Some(h),
+                0 => return None,
+                _ => h = (h + 1) & m,
             }
         }
     }
@@ -395,7 +434,7 @@ impl Model {
     }
 
     /// Parses a model from bytes.
-    pub(crate) fn from_bytes(b: &[u8]) -> Result<Model, Error> {
+    pub fn from_bytes(b: &[u8]) -> Result<Model, Error> {
         let mut r = Reader { b, pos: 0 };
         if b.len() < 8 || r.take(6)? != MAGIC {
             return Err(Error::BadHeader);
