@@ -14,6 +14,7 @@ use copydesk_tokenize::{normalize, Token, TokenKind};
 
 use crate::clusters::Clusters;
 use crate::hash::{feat1, feat2, hash_str, Fnv, HashMap64};
+use crate::truecase::{line_case, LineCase};
 
 /// Per-token base values, hashed once.
 #[derive(Clone, Copy, Debug, Default)]
@@ -259,37 +260,11 @@ fn is_title(lw_hash: u64) -> bool {
 }
 
 /// Per token: whether its segment is written in capitals or in title case (a headline),
-/// where capitalisation says nothing about names. A title-case line has at least four
-/// words of four letters or more, all capitalised, and no number (a table row).
+/// where capitalisation says nothing about names (see [`line_case`]).
 fn caps_lines(text: &str, tokens: &[Token], segs: &[(usize, usize)]) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     for &(a, b) in segs {
-        let (mut up, mut low) = (0usize, 0usize);
-        let (mut cap_words, mut low_words, mut numbers) = (0usize, 0usize, 0usize);
-        for t in &tokens[a..b] {
-            let s = t.text(text);
-            for c in s.chars() {
-                if c.is_uppercase() {
-                    up += 1;
-                } else if c.is_lowercase() {
-                    low += 1;
-                }
-            }
-            match t.kind {
-                TokenKind::Number => numbers += 1,
-                TokenKind::Word if s.chars().nth(3).is_some() => {
-                    if s.starts_with(|c: char| c.is_uppercase()) {
-                        cap_words += 1;
-                    } else if s.starts_with(|c: char| c.is_lowercase()) {
-                        low_words += 1;
-                    }
-                }
-                _ => {}
-            }
-        }
-        let caps = up >= 4 && low * 5 < up;
-        let title = cap_words >= 4 && low_words == 0 && numbers == 0;
-        out[a..b].fill(caps || title);
+        out[a..b].fill(line_case(text, &tokens[a..b]) != LineCase::Plain);
     }
     out
 }

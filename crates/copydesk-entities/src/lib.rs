@@ -32,6 +32,7 @@ mod rules;
 mod segments;
 mod structure;
 mod tags;
+mod truecase;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -184,7 +185,9 @@ impl EntityTagger {
             drop: 0,
             share_own: true,
         };
-        let feats = ex.extract(text, tokens, segs);
+        // Title-case headlines are read as running text (same offsets).
+        let cased = truecase::running_text(text, tokens, segs, &self.model.clusters);
+        let feats = ex.extract(&cased, tokens, segs);
         let model = &*self.model;
         let mut em = emissions::emissions(model, &feats);
         let mut best = vec![tags::O; tokens.len()];

@@ -45,6 +45,32 @@ fn news_examples() {
 }
 
 #[test]
+fn title_case_headlines() {
+    // A headline in title case: capitals say nothing here, yet the names are found, and
+    // the words around them ("Becomes", "Latest", "Host") are not taken for names.
+    let t = EntityTagger::new();
+    check(
+        &t,
+        "Eric Bolling Becomes Latest Fox News Host Suspended Over Harassment Claims",
+        &[("Eric Bolling", Label::Per), ("Fox News", Label::Org)],
+    );
+    check(
+        &t,
+        "Tillerson Meets Xi Jinping In Beijing As Goldman Sachs Warns Of Slowdown\n\n\
+         Rex Tillerson arrived in Beijing on Sunday.",
+        &[
+            ("Tillerson", Label::Per),
+            ("Xi Jinping", Label::Per),
+            ("Beijing", Label::Loc),
+            ("Goldman Sachs", Label::Org),
+            ("Rex Tillerson", Label::Per),
+            ("Beijing", Label::Loc),
+            ("Sunday", Label::Date),
+        ],
+    );
+}
+
+#[test]
 fn later_surname_is_a_person() {
     let text = "Rex Tillerson arrived in Manila. Officials said Tillerson would stay two days.";
     let ents = tag_entities(text);
