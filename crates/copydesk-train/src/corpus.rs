@@ -235,6 +235,41 @@ pub fn news_texts(jsonl: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+/// Words headline style leaves in lower case (articles, conjunctions, short prepositions).
+const HEADLINE_SMALL: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "at", "by", "in", "of", "on",
+    "to", "up", "as", "vs",
+];
+
+/// `doc` with every line written as a title-case headline: each word whose first letter
+/// is an ASCII lower-case letter gets a capital, except short function words after a
+/// line's first word. Only ASCII letters change, so the gold offsets stay valid.
+pub fn headline_case(mut doc: Doc) -> Doc {
+    let mut out = String::with_capacity(doc.text.len());
+    for (n, line) in doc.text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        for (k, word) in line.split(' ').enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            let mut cs = word.chars();
+            match cs.next() {
+                Some(c)
+                    if c.is_ascii_lowercase() && (k == 0 || !HEADLINE_SMALL.contains(&word)) =>
+                {
+                    out.push(c.to_ascii_uppercase());
+                    out.push_str(cs.as_str());
+                }
+                _ => out.push_str(word),
+            }
+        }
+    }
+    doc.text = out;
+    doc
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +333,18 @@ mod tests {
         assert_eq!(docs[0].gold, [(6, 13, Label::Per)]);
         assert!(!docs[1].has_misc);
         assert_eq!(Format::from_path("x/uner-ewt-dev.iob2"), Format::Uner);
+    }
+
+    #[test]
+    fn headline_case_keeps_offsets() {
+        let doc = Doc {
+            text: "the talks in Manila ended\nöl prices rose by 2 % .".into(),
+            gold: vec![(13, 19, Label::Loc)],
+            has_misc: true,
+            domain: 0,
+        };
+        let h = headline_case(doc);
+        assert_eq!(h.text, "The Talks in Manila Ended\nöl Prices Rose by 2 % .");
+        assert_eq!(&h.text[13..19], "Manila");
     }
 }

@@ -11,43 +11,11 @@ mod common;
 use copydesk_entities::EntityTagger;
 use copydesk_train::corpus::{self, Doc, Format};
 
-/// Words headline style leaves in lower case (articles, conjunctions, short prepositions).
-const SMALL: &[&str] = &[
-    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "at", "by", "in", "of", "on",
-    "to", "up", "as", "vs",
-];
-
-/// `doc` with every line in title case.
-fn headline_case(mut doc: Doc) -> Doc {
-    let mut out = String::with_capacity(doc.text.len());
-    for (n, line) in doc.text.split('\n').enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        for (k, word) in line.split(' ').enumerate() {
-            if k > 0 {
-                out.push(' ');
-            }
-            let mut cs = word.chars();
-            match cs.next() {
-                Some(c) if c.is_ascii_lowercase() && (k == 0 || !SMALL.contains(&word)) => {
-                    out.push(c.to_ascii_uppercase());
-                    out.push_str(cs.as_str());
-                }
-                _ => out.push_str(word),
-            }
-        }
-    }
-    assert_eq!(out.len(), doc.text.len());
-    doc.text = out;
-    doc
-}
-
 fn headline_f1(rel: &str, format: Format) -> Option<f64> {
     let raw = common::shared(rel)?;
     let docs: Vec<Doc> = corpus::read(&raw, format)
         .into_iter()
-        .map(headline_case)
+        .map(corpus::headline_case)
         .collect();
     let counts = common::score(&EntityTagger::new(), &docs);
     Some(common::report(&counts).1)
