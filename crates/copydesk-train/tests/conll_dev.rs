@@ -13,7 +13,7 @@ use copydesk_train::corpus::{self, Format};
 /// model/README.md), minus a hair.
 const MIN_F1: f64 = 0.937;
 
-/// No label may fall below this (MISC is at 0.8820: the 0.90 is not reached).
+/// No label may fall below this (MISC is at 0.8864: the 0.90 is not reached).
 const MIN_LABEL_F1: f64 = 0.88;
 
 /// PER, ORG and LOC reach the target (ORG 0.9057, the lowest of the three).
