@@ -218,7 +218,17 @@ impl Model {
     /// at (independent loads), (3) the matching slots' weight rows are added; the few keys
     /// whose home slot holds another feature walk their collision chain.
     fn accumulate(&self, keys: &[u64], acc: &mut [i32; NTAGS]) {
-        const BATCH: usize = 64;
+        // Short key lists (history and consistency features) use small batch buffers:
+        // zeroing the large ones would cost more than the lookups.
+        if keys.len() <= 8 {
+            self.accumulate_in::<8>(keys, acc);
+        } else {
+            self.accumulate_in::<64>(keys, acc);
+        }
+    }
+
+    /// [`Model::accumulate`] in batches of `BATCH` keys.
+    fn accumulate_in<const BATCH: usize>(&self, keys: &[u64], acc: &mut [i32; NTAGS]) {
         let m = self.slots.len() - 1;
         let mut cand = [0u64; BATCH];
         let mut found = [0usize; BATCH];

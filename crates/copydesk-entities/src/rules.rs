@@ -183,7 +183,6 @@ impl<'a> Cx<'a> {
             return None;
         }
         let mut j = i + 1;
-        let mut whole = s.to_owned();
         while j + 1 < self.toks.len() + 1
             && self.glued(j - 1)
             && matches!(self.t(j), "." | ",")
@@ -191,15 +190,14 @@ impl<'a> Cx<'a> {
             && self.t(j + 1).bytes().all(|b| b.is_ascii_digit())
             && !self.t(j + 1).is_empty()
         {
-            whole.push_str(self.t(j));
-            whole.push_str(self.t(j + 1));
             j += 2;
         }
-        let int: String = whole.chars().take_while(|c| c.is_ascii_digit()).collect();
-        let val = if whole.contains(',') || whole.contains('.') {
+        // Glued groups are joined by "." or ",": such a number has no small integer value.
+        let val = if j > i + 1 || s.contains(',') || s.contains('.') {
             None
         } else {
-            int.parse::<u32>().ok()
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            s[..digits].parse::<u32>().ok()
         };
         Some((j, val))
     }
