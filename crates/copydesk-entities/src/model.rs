@@ -303,19 +303,8 @@ impl Model {
 
     /// The stored feature with key `key`: mask and weights.
     fn find(&self, key: u64) -> Option<(u32, Vec<i16>)> {
-        let m = self.slots.len() - 1;
-        let fp = fingerprint(key);
-        let mut h = key as usize & m;
-        loop {
-            let slot = &self.slots[h];
-            if slot.fp == fp {
-                return Some((slot.mask, slot.weights()));
-            }
-            if slot.fp == 0 {
-                return None;
-            }
-            h = (h + 1) & m;
-        }
+        let slot = &self.slots[self.slot_of(key)?];
+        Some((slot.mask, slot.weights()))
     }
 
     /// Adds the weights of `keys` to an emission row.

@@ -1,10 +1,11 @@
-//! Headlines written in title case ("Trump Meets Xi Jinping In Beijing") or in capitals
-//! hide what capitalisation says about names. Before the model reads such a line, its words
-//! are written as running news text writes them: a word that news copy almost always
-//! writes in lower case mid-sentence ("Meets", "In", "Warns") is lower-cased, and the
-//! others keep their capital. The casing statistics come with the model (learnt from
-//! unlabelled news). Only ASCII letters change, so byte offsets stay the same and the
-//! entities found on the copy are entities of the original text.
+//! Headlines written in title case ("Trump Meets Xi Jinping In Beijing") hide what
+//! capitalisation says about names. Before the model reads such a line, its words are
+//! written as running news text writes them: a word that news copy almost always writes in
+//! lower case mid-sentence ("Meets", "In", "Warns") is lower-cased, and the others keep
+//! their capital. The casing statistics come with the model (learnt from unlabelled news).
+//! Only ASCII letters change, so byte offsets stay the same and the entities found on the
+//! copy are entities of the original text. Lines in capitals are left as they are: the
+//! model learnt CoNLL's capitals headlines as written.
 
 use std::borrow::Cow;
 
@@ -67,9 +68,9 @@ fn usually_lower(s: &str, clusters: &Clusters) -> bool {
     code != 0 && (code - 1) / 3 <= 1
 }
 
-/// `text` with its title-case lines written as running text, or `None` when no segment
-/// of `segs` (token ranges of `tokens`) is in title case. The copy has the same length and
-/// the same character boundaries as `text`.
+/// `text` with the title-case lines among `segs` (token ranges of `tokens`) written as
+/// running text: borrowed when no line changes, else a copy with the same length and the
+/// same character boundaries as `text`.
 pub(crate) fn running_text<'t>(
     text: &'t str,
     tokens: &[Token],
