@@ -110,6 +110,15 @@ pub struct Features {
     pub(crate) w: Vec<u64>,
     pub(crate) first: Vec<u32>,
     pub(crate) own_end: Vec<u32>,
+    /// With [`Extractor::share_own`], per token: where the features its text lends the
+    /// next token (as the word before it) end, and where those it lends the previous token
+    /// (as the word after it) end; both lists follow the own features of a text's first
+    /// token and are empty elsewhere. Empty without `share_own`.
+    pub(crate) lent_end: [Vec<u32>; 2],
+    /// With [`Extractor::share_own`], per token: bit 0 when the token's list leaves out
+    /// what the previous token lends it, bit 1 the same for the next token (a neighbour in
+    /// the same segment). Empty without `share_own`.
+    pub(crate) borrows: Vec<u8>,
 }
 
 impl Features {
@@ -143,6 +152,8 @@ impl Features {
             w: Vec::new(),
             first: Vec::new(),
             own_end: Vec::new(),
+            lent_end: Default::default(),
+            borrows: Vec::new(),
             ..self
         }
     }
@@ -182,6 +193,50 @@ fn shapes(s: &str) -> (u64, u64) {
         }
     }
     (long.finish(), short.finish())
+}
+
+/// Which neighbour a token's text lends features to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// The next token, which sees this one as the word before it.
+    Before,
+    /// The previous token, which sees this one as the word after it.
+    After,
+}
+
+/// The feature groups switched on (see the `DROP_*` constants) that [`lent`] reads.
+#[derive(Clone, Copy)]
+struct Groups {
+    words: bool,
+    cls: bool,
+    alt: bool,
+}
+
+/// Pushes the features of a neighbour that depend only on the neighbour's text `t`: the
+/// same keys, in another order, as the `lw_at(±1)`, `sh_at(±1)`, `cl_at(±1, _)`,
+/// `c2_at(±1)`, `w_at(±1)` and `sfx_at(±1)` templates of [`Extractor::extract`] (the
+/// `emissions` tests check that the scores agree).
+fn lent(t: &Tok, side: Side, g: Groups, k: &mut Vec<u64>) {
+    let before = side == Side::Before;
+    let (lw, sh, cl, c2, w, sfx) = if before {
+        (4, 9, 29, 113, 50, 52)
+    } else {
+        (5, 10, 31, 114, 51, 53)
+    };
+    k.push(feat1(lw, t.lw));
+    k.push(feat1(sh, t.short_shape));
+    if g.cls {
+        for l in 0..2 {
+            k.push(feat1(cl + l as u32, t.cl[l + 1]));
+        }
+    }
+    if g.alt {
+        k.push(feat1(c2, t.cl2[2]));
+    }
+    if g.words {
+        k.push(feat1(w, t.w));
+    }
+    k.push(feat1(sfx, t.sfx[2]));
 }
 
 const TITLES: &[&str] = &[
@@ -543,6 +598,8 @@ impl Extractor<'_> {
             w: toks.iter().map(|t| t.w).collect(),
             first,
             own_end: Vec::with_capacity(tokens.len()),
+            lent_end: Default::default(),
+            borrows: Vec::with_capacity(if self.share_own { tokens.len() } else { 0 }),
         };
         f.offsets.push(0);
         // Context aggregation: the first few eligible occurrences of each word, so that a
@@ -583,6 +640,7 @@ impl Extractor<'_> {
         let alt = self.drop & DROP_ALT == 0 && !self.clusters.alt.is_empty();
         let gaz = self.drop & DROP_GAZETTEER == 0;
         let doc = self.drop & DROP_DOC == 0;
+        let groups = Groups { words, cls, alt };
         for i in 0..toks.len() {
             let (a, b) = seg_of[i];
             let k = &mut f.keys;
@@ -635,13 +693,39 @@ impl Extractor<'_> {
                 }
             }
             f.own_end.push(k.len() as u32);
+            // What the token's text lends its neighbours (listed once per text, like its
+            // own features); a token whose neighbour is in its segment then leaves those
+            // features out of its own list.
+            let (lends_left, lends_right) = if self.share_own {
+                if f.first[i] as usize == i {
+                    lent(t, Side::Before, groups, k);
+                    f.lent_end[0].push(k.len() as u32);
+                    lent(t, Side::After, groups, k);
+                } else {
+                    f.lent_end[0].push(k.len() as u32);
+                }
+                f.lent_end[1].push(k.len() as u32);
+                (i > a, i + 1 < b)
+            } else {
+                (false, false)
+            };
+            f.borrows
+                .push(u8::from(lends_left) | u8::from(lends_right) << 1);
             // Features of the context.
-            k.push(feat1(4, lw_at(-1)));
-            k.push(feat1(5, lw_at(1)));
+            if !lends_left {
+                k.push(feat1(4, lw_at(-1)));
+            }
+            if !lends_right {
+                k.push(feat1(5, lw_at(1)));
+            }
             k.push(feat1(6, lw_at(-2)));
             k.push(feat1(7, lw_at(2)));
-            k.push(feat1(9, sh_at(-1)));
-            k.push(feat1(10, sh_at(1)));
+            if !lends_left {
+                k.push(feat1(9, sh_at(-1)));
+            }
+            if !lends_right {
+                k.push(feat1(10, sh_at(1)));
+            }
             k.push(feat2(11, sh_at(-1), t.short_shape));
             k.push(feat2(12, t.short_shape, sh_at(1)));
             if words {
@@ -656,8 +740,12 @@ impl Extractor<'_> {
             }
             if cls {
                 for l in 0..2 {
-                    k.push(feat1(29 + l as u32, cl_at(-1, l + 1)));
-                    k.push(feat1(31 + l as u32, cl_at(1, l + 1)));
+                    if !lends_left {
+                        k.push(feat1(29 + l as u32, cl_at(-1, l + 1)));
+                    }
+                    if !lends_right {
+                        k.push(feat1(31 + l as u32, cl_at(1, l + 1)));
+                    }
                 }
                 k.push(feat2(33, cl_at(-1, 1), t.cl[1]));
             }
@@ -671,20 +759,28 @@ impl Extractor<'_> {
             if alt {
                 let c2_at =
                     |j: isize| tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.cl2[2]);
-                k.push(feat1(113, c2_at(-1)));
-                k.push(feat1(114, c2_at(1)));
+                if !lends_left {
+                    k.push(feat1(113, c2_at(-1)));
+                }
+                if !lends_right {
+                    k.push(feat1(114, c2_at(1)));
+                }
             }
             let w_at = |j: isize| tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.w);
             let sfx_at =
                 |j: isize| tok_at(j).map_or(if j < 0 { PAD_L } else { PAD_R }, |t| t.sfx[2]);
-            if words {
+            if words && !lends_left {
                 k.push(feat1(50, w_at(-1)));
             }
-            if words {
+            if words && !lends_right {
                 k.push(feat1(51, w_at(1)));
             }
-            k.push(feat1(52, sfx_at(-1)));
-            k.push(feat1(53, sfx_at(1)));
+            if !lends_left {
+                k.push(feat1(52, sfx_at(-1)));
+            }
+            if !lends_right {
+                k.push(feat1(53, sfx_at(1)));
+            }
             if words {
                 k.push(feat2(54, lw_at(-1), lw_at(1)));
             }
@@ -883,6 +979,8 @@ pub fn consistency(f: &Features, first_pass: &[usize]) -> Features {
         w: Vec::new(),
         first: Vec::new(),
         own_end: Vec::new(),
+        lent_end: Default::default(),
+        borrows: Vec::new(),
     };
     out.offsets.push(0);
     for (i, &t) in first_pass.iter().enumerate() {
@@ -928,6 +1026,8 @@ mod tests {
             w: Vec::new(),
             first: Vec::new(),
             own_end: Vec::new(),
+            lent_end: Default::default(),
+            borrows: Vec::new(),
         };
         let mut h = History::default();
         let mut out = Vec::new();
