@@ -71,6 +71,24 @@ fn title_case_headlines() {
 }
 
 #[test]
+fn a_company_after_its_managers_role() {
+    // An unfamiliar one-word company reads like a surname; "general manager of" says what
+    // it is, and its other mentions in the story follow.
+    let t = EntityTagger::new();
+    check(
+        &t,
+        "Laszlo Sebesvari, general manager of Petofi, will leave Petofi. \
+         Analysts said Petofi lost money.",
+        &[
+            ("Laszlo Sebesvari", Label::Per),
+            ("Petofi", Label::Org),
+            ("Petofi", Label::Org),
+            ("Petofi", Label::Org),
+        ],
+    );
+}
+
+#[test]
 fn later_surname_is_a_person() {
     let text = "Rex Tillerson arrived in Manila. Officials said Tillerson would stay two days.";
     let ents = tag_entities(text);

@@ -19,6 +19,8 @@
 //!   the name with it is an organisation, and so is the name without it elsewhere in the
 //!   document ("Pirelli" after "Pirelli SpA"), whatever a list of surnames or places says
 //!   of it;
+//! - the name after a company role and "of" ("general manager of Petofi", "chairman of
+//!   Chelsea") is an organisation, and so are its other mentions the model was not sure of;
 //! - a name glued by a hyphen to a participle or a second name is one MISC, as CoNLL
 //!   writes such words: "Hong Kong-based", "United Nations-sponsored", "German-Israeli";
 //! - a name ending in the head word of an event, award or agreement is MISC ("Venice Film
@@ -76,6 +78,7 @@ pub(crate) fn apply(
     let ents = institutions_of(text, tokens, segs, ents);
     let ents = institutions_for(text, tokens, segs, ents);
     let ents = legal_forms(text, tokens, segs, ents);
+    let ents = employers(text, tokens, ents);
     let ents = hyphenated_compounds(text, tokens, ents);
     let ents = events_as_misc(text, tokens, segs, ents);
     let ents = dated_events(text, tokens, segs, ents);

@@ -278,6 +278,71 @@ pub const LEGAL_FORMS: &[&str] = &[
 /// only when the model did not take the name for a place.
 pub(super) const COUNTY_FORMS: &[&str] = &["Co", "Co."];
 
+/// Roles held in a company or club, which the name after "<role> of" is ("general manager
+/// of Petofi", "chief executive of Exxon"): never a person, and a place only as the
+/// club or firm named for it ("chairman of Chelsea"). "President" and "director" are left
+/// out: they head countries and offices too ("president of France").
+const COMPANY_ROLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "chief executive",
+    "chief executive officer",
+    "chief financial officer",
+    "chief operating officer",
+    "coo",
+    "general manager",
+    "managing director",
+];
+
+/// The name after "<company role> of (the)?" ("general manager of Petofi") is an
+/// organisation when the model tagged it a person or a place without being sure, and so
+/// are the other mentions of the name that the model gave that label without being sure
+/// ("leaving Petofi"), unless the name is the surname of a person of the document.
+pub(super) fn employers(text: &str, tokens: &[Token], mut ents: Vec<Entity>) -> Vec<Entity> {
+    let word = |k: usize| normalize(tokens[k].text(text));
+    let mut named: HashMap64<Label> = HashMap64::default();
+    for e in &mut ents {
+        if !matches!(e.label, Label::Per | Label::Loc) || e.score >= SURE {
+            continue;
+        }
+        let mut k = tokens_before(tokens, e.start);
+        if k > 0 && word(k - 1) == "the" {
+            k -= 1;
+        }
+        if k < 2 || word(k - 1) != "of" {
+            continue;
+        }
+        let role = (1..=3).filter(|&n| k > n).any(|n| {
+            let words: Vec<_> = (k - 1 - n..k - 1).map(word).collect();
+            COMPANY_ROLES.contains(&words.join(" ").as_str())
+        });
+        if role {
+            named.insert(hash_str(&normalize(e.text(text))), e.label);
+            e.label = Label::Org;
+            e.score = LEGAL_FORM_SCORE;
+        }
+    }
+    if named.is_empty() {
+        return ents;
+    }
+    for e in ents.iter().filter(|e| e.label == Label::Per) {
+        if let Some((_, last)) = e.text(text).rsplit_once(' ') {
+            named.remove(&hash_str(&normalize(last)));
+        }
+    }
+    for e in &mut ents {
+        let key = hash_str(&normalize(e.text(text)));
+        if e.score < SURE && named.get(&key) == Some(&e.label) {
+            e.label = Label::Org;
+            e.score = LEGAL_FORM_SCORE;
+        }
+    }
+    ents
+}
+
 /// Confidence of an organisation whose label comes from a legal form rather than from the
 /// model.
 pub(super) const LEGAL_FORM_SCORE: f32 = 0.9;
@@ -400,6 +465,48 @@ mod tests {
                 "Labour Party",
                 "Kent",
                 "Union",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_name_after_a_company_role_is_an_organisation() {
+        let text = "Kiss, general manager of Petofi, quit. Leaving Petofi was hard. \
+                    The chairman of Chelsea spoke in Chelsea. Mr Petofi smiled. \
+                    The president of France met the chief executive of the Acme.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let at = |name: &str, from: &str| {
+            text[text.find(from).unwrap()..].find(name).unwrap() + text.find(from).unwrap()
+        };
+        let ents = vec![
+            ent(text, "Kiss", 0, Label::Per, 0.9),
+            ent(text, "Petofi", 0, Label::Per, 0.6),
+            ent(text, "Petofi", at("Petofi", "Leaving"), Label::Per, 0.7),
+            ent(text, "Chelsea", 0, Label::Loc, 0.5),
+            ent(
+                text,
+                "Chelsea",
+                at("Chelsea", "in Chelsea"),
+                Label::Loc,
+                0.95,
+            ),
+            ent(text, "Petofi", at("Petofi", "Mr"), Label::Per, 0.95),
+            ent(text, "France", 0, Label::Loc, 0.6),
+            ent(text, "Acme", 0, Label::Per, 0.5),
+        ];
+        let got = labelled(text, &employers(text, &tokens, ents));
+        assert_eq!(
+            got,
+            [
+                ("Kiss", Label::Per, 0.9),
+                ("Petofi", Label::Org, LEGAL_FORM_SCORE),
+                ("Petofi", Label::Org, LEGAL_FORM_SCORE),
+                ("Chelsea", Label::Org, LEGAL_FORM_SCORE),
+                // A mention the model is sure of keeps its label: the place.
+                ("Chelsea", Label::Loc, 0.95),
+                ("Petofi", Label::Per, 0.95),
+                ("France", Label::Loc, 0.6),
+                ("Acme", Label::Org, LEGAL_FORM_SCORE),
             ]
         );
     }
