@@ -21,6 +21,8 @@
 //!   of it;
 //! - the name after a company role and "of" ("general manager of Petofi", "chairman of
 //!   Chelsea") is an organisation, and so are its other mentions the model was not sure of;
+//!   so is a name taken for a person beside a publication word ("Zycie Warszawy daily
+//!   said", "the daily Zycie Warszawy");
 //! - a name glued by a hyphen to a participle or a second name is one MISC, as CoNLL
 //!   writes such words: "Hong Kong-based", "United Nations-sponsored", "German-Israeli";
 //! - a name ending in the head word of an event, award or agreement is MISC ("Venice Film
@@ -79,6 +81,7 @@ pub(crate) fn apply(
     let ents = institutions_for(text, tokens, segs, ents);
     let ents = legal_forms(text, tokens, segs, ents);
     let ents = employers(text, tokens, ents);
+    let ents = publications(text, tokens, ents);
     let ents = hyphenated_compounds(text, tokens, ents);
     let ents = events_as_misc(text, tokens, segs, ents);
     let ents = dated_events(text, tokens, segs, ents);

@@ -1,5 +1,6 @@
 //! Rules that make organisations (and polities) whole: "<institution> of|for|on <name>"
-//! and company names closed by a legal form.
+//! and company names closed by a legal form; names that a company role or a publication
+//! word beside them shows to be organisations.
 
 use super::*;
 
@@ -301,25 +302,59 @@ const COMPANY_ROLES: &[&str] = &[
 /// organisation when the model tagged it a person or a place without being sure, and so
 /// are the other mentions of the name that the model gave that label without being sure
 /// ("leaving Petofi"), unless the name is the surname of a person of the document.
-pub(super) fn employers(text: &str, tokens: &[Token], mut ents: Vec<Entity>) -> Vec<Entity> {
+pub(super) fn employers(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Vec<Entity> {
     let word = |k: usize| normalize(tokens[k].text(text));
-    let mut named: HashMap64<Label> = HashMap64::default();
-    for e in &mut ents {
-        if !matches!(e.label, Label::Per | Label::Loc) || e.score >= SURE {
-            continue;
-        }
-        let mut k = tokens_before(tokens, e.start);
+    organisations_by_cue(text, tokens, ents, |e, a, _| {
+        let mut k = a;
         if k > 0 && word(k - 1) == "the" {
             k -= 1;
         }
-        if k < 2 || word(k - 1) != "of" {
+        matches!(e.label, Label::Per | Label::Loc)
+            && k >= 2
+            && word(k - 1) == "of"
+            && (1..=3).filter(|&n| k > n).any(|n| {
+                let words: Vec<_> = (k - 1 - n..k - 1).map(word).collect();
+                COMPANY_ROLES.contains(&words.join(" ").as_str())
+            })
+    })
+}
+
+/// Words that name a publication beside its title ("Zycie Warszawy daily said", "the
+/// newspaper Izvestia").
+const PUBLICATIONS: &[&str] = &["daily", "newspaper", "tabloid", "weekly"];
+
+/// A name the model took for a person without being sure is a newspaper when a
+/// publication word follows it without an article before it ("Zycie Warszawy daily said";
+/// "a Murdoch newspaper" is the owner) or comes right before it ("the daily Zycie
+/// Warszawy"); its other unsure person mentions follow, as for [`employers`].
+pub(super) fn publications(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Vec<Entity> {
+    let word = |k: usize| normalize(tokens[k].text(text));
+    let publication = |k: usize| k < tokens.len() && PUBLICATIONS.contains(&word(k).as_ref());
+    organisations_by_cue(text, tokens, ents, |e, a, b| {
+        let bare = a == 0 || !matches!(word(a - 1).as_ref(), "a" | "an" | "the" | "'s");
+        e.label == Label::Per && (publication(b) && bare || a > 0 && publication(a - 1))
+    })
+}
+
+/// Makes ORG each unsure name that `cued` accepts (given the entity and its token range
+/// `a..b`), and every other mention of the name with the label the model gave the cued
+/// one: every person mention, as a legal form does (a model sure of "Zycie Warszawy said"
+/// is as sure of a person as it was unsure beside "daily"), and the place mentions it was
+/// not sure of ("chairman of Chelsea" leaves "sure" places "in Chelsea" alone); a name that
+/// is the surname of a person of the document is left alone.
+fn organisations_by_cue(
+    text: &str,
+    tokens: &[Token],
+    mut ents: Vec<Entity>,
+    cued: impl Fn(&Entity, usize, usize) -> bool,
+) -> Vec<Entity> {
+    let mut named: HashMap64<Label> = HashMap64::default();
+    for e in &mut ents {
+        if e.score >= SURE {
             continue;
         }
-        let role = (1..=3).filter(|&n| k > n).any(|n| {
-            let words: Vec<_> = (k - 1 - n..k - 1).map(word).collect();
-            COMPANY_ROLES.contains(&words.join(" ").as_str())
-        });
-        if role {
+        let (a, b) = (tokens_before(tokens, e.start), tokens_before(tokens, e.end));
+        if cued(e, a, b) {
             named.insert(hash_str(&normalize(e.text(text))), e.label);
             e.label = Label::Org;
             e.score = LEGAL_FORM_SCORE;
@@ -335,7 +370,7 @@ pub(super) fn employers(text: &str, tokens: &[Token], mut ents: Vec<Entity>) -> 
     }
     for e in &mut ents {
         let key = hash_str(&normalize(e.text(text)));
-        if e.score < SURE && named.get(&key) == Some(&e.label) {
+        if named.get(&key) == Some(&e.label) && (e.label == Label::Per || e.score < SURE) {
             e.label = Label::Org;
             e.score = LEGAL_FORM_SCORE;
         }
@@ -470,9 +505,42 @@ mod tests {
     }
 
     #[test]
+    fn a_name_beside_a_publication_word_is_a_newspaper() {
+        let text = "Zycie Warszawy daily said so. Zycie Warszawy said more. \
+                    A Murdoch newspaper said Murdoch agreed. The daily Gara wrote.";
+        let tokens = copydesk_tokenize::tokenize(text);
+        let second = text.find("Zycie Warszawy said").unwrap();
+        let ents = vec![
+            ent(text, "Zycie Warszawy", 0, Label::Per, 0.6),
+            ent(text, "Zycie Warszawy", second, Label::Per, 0.99),
+            ent(text, "Murdoch", 0, Label::Per, 0.7),
+            ent(
+                text,
+                "Murdoch",
+                text.find("Murdoch agreed").unwrap(),
+                Label::Per,
+                0.8,
+            ),
+            ent(text, "Gara", 0, Label::Per, 0.5),
+        ];
+        let got = labelled(text, &publications(text, &tokens, ents));
+        assert_eq!(
+            got,
+            [
+                ("Zycie Warszawy", Label::Org, LEGAL_FORM_SCORE),
+                ("Zycie Warszawy", Label::Org, LEGAL_FORM_SCORE),
+                // "A Murdoch newspaper" is the owner's.
+                ("Murdoch", Label::Per, 0.7),
+                ("Murdoch", Label::Per, 0.8),
+                ("Gara", Label::Org, LEGAL_FORM_SCORE),
+            ]
+        );
+    }
+
+    #[test]
     fn the_name_after_a_company_role_is_an_organisation() {
         let text = "Kiss, general manager of Petofi, quit. Leaving Petofi was hard. \
-                    The chairman of Chelsea spoke in Chelsea. Mr Petofi smiled. \
+                    The chairman of Chelsea spoke in Chelsea. Petofi said so. \
                     The president of France met the chief executive of the Acme.";
         let tokens = copydesk_tokenize::tokenize(text);
         let at = |name: &str, from: &str| {
@@ -490,7 +558,13 @@ mod tests {
                 Label::Loc,
                 0.95,
             ),
-            ent(text, "Petofi", at("Petofi", "Mr"), Label::Per, 0.95),
+            ent(
+                text,
+                "Petofi",
+                at("Petofi", "Petofi said"),
+                Label::Per,
+                0.95,
+            ),
             ent(text, "France", 0, Label::Loc, 0.6),
             ent(text, "Acme", 0, Label::Per, 0.5),
         ];
@@ -504,7 +578,8 @@ mod tests {
                 ("Chelsea", Label::Org, LEGAL_FORM_SCORE),
                 // A mention the model is sure of keeps its label: the place.
                 ("Chelsea", Label::Loc, 0.95),
-                ("Petofi", Label::Per, 0.95),
+                // A person mention follows even when the model was sure of it.
+                ("Petofi", Label::Org, LEGAL_FORM_SCORE),
                 ("France", Label::Loc, 0.6),
                 ("Acme", Label::Org, LEGAL_FORM_SCORE),
             ]
