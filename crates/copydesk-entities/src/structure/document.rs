@@ -219,15 +219,7 @@ pub(super) fn harmonize(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
         }
     }
     // Last words of multi-word person names.
-    let mut surnames: HashMap64<()> = HashMap64::default();
-    for e in &ents {
-        let name = e.text(text);
-        if e.label == Label::Per {
-            if let Some((_, last)) = name.rsplit_once(' ') {
-                surnames.insert(hash_str(&normalize(last)), ());
-            }
-        }
-    }
+    let surnames: HashMap64<()> = person_surnames(text, &ents).map(|k| (k, ())).collect();
     for (e, k) in ents.iter_mut().zip(&keys) {
         if e.score >= SURE {
             continue;

@@ -20,9 +20,9 @@
 //!   document ("Pirelli" after "Pirelli SpA"), whatever a list of surnames or places says
 //!   of it;
 //! - the name after a company role and "of" ("general manager of Petofi", "chairman of
-//!   Chelsea") is an organisation, and so are its other mentions the model was not sure of;
-//!   so is a name taken for a person beside a publication word ("Zycie Warszawy daily
-//!   said", "the daily Zycie Warszawy");
+//!   Chelsea") is an organisation, and so is a name taken for a person beside a
+//!   publication word ("Zycie Warszawy daily said", "the daily Zycie Warszawy"); so are
+//!   the name's other person mentions and the place mentions the model was not sure of;
 //! - a name glued by a hyphen to a participle or a second name is one MISC, as CoNLL
 //!   writes such words: "Hong Kong-based", "United Nations-sponsored", "German-Israeli";
 //! - a name ending in the head word of an event, award or agreement is MISC ("Venice Film
@@ -95,6 +95,15 @@ pub(crate) fn apply(
 /// it.
 fn tokens_before(tokens: &[Token], offset: usize) -> usize {
     tokens.partition_point(|t| t.start < offset)
+}
+
+/// The hashed (normalized) last words of the document's multi-word person names: the
+/// surnames a one-word mention may stand for ("Bond" after "Alan Bond").
+fn person_surnames<'e>(text: &'e str, ents: &'e [Entity]) -> impl Iterator<Item = u64> + 'e {
+    ents.iter()
+        .filter(|e| e.label == Label::Per)
+        .filter_map(|e| e.text(text).rsplit_once(' '))
+        .map(|(_, last)| hash_str(&normalize(last)))
 }
 
 /// Whether token `k` exists and is a word with a capital first letter.

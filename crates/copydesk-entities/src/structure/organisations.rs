@@ -299,9 +299,8 @@ const COMPANY_ROLES: &[&str] = &[
 ];
 
 /// The name after "<company role> of (the)?" ("general manager of Petofi") is an
-/// organisation when the model tagged it a person or a place without being sure, and so
-/// are the other mentions of the name that the model gave that label without being sure
-/// ("leaving Petofi"), unless the name is the surname of a person of the document.
+/// organisation when the model tagged it a person or a place without being sure; its
+/// other mentions follow ("leaving Petofi") as [`organisations_by_cue`] says.
 pub(super) fn employers(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Vec<Entity> {
     let word = |k: usize| normalize(tokens[k].text(text));
     organisations_by_cue(text, tokens, ents, |e, a, _| {
@@ -326,7 +325,7 @@ const PUBLICATIONS: &[&str] = &["daily", "newspaper", "tabloid", "weekly"];
 /// A name the model took for a person without being sure is a newspaper when a
 /// publication word follows it without an article before it ("Zycie Warszawy daily said";
 /// "a Murdoch newspaper" is the owner) or comes right before it ("the daily Zycie
-/// Warszawy"); its other unsure person mentions follow, as for [`employers`].
+/// Warszawy"); its other person mentions follow, as [`organisations_by_cue`] says.
 pub(super) fn publications(text: &str, tokens: &[Token], ents: Vec<Entity>) -> Vec<Entity> {
     let word = |k: usize| normalize(tokens[k].text(text));
     let publication = |k: usize| k < tokens.len() && PUBLICATIONS.contains(&word(k).as_ref());
@@ -363,10 +362,8 @@ fn organisations_by_cue(
     if named.is_empty() {
         return ents;
     }
-    for e in ents.iter().filter(|e| e.label == Label::Per) {
-        if let Some((_, last)) = e.text(text).rsplit_once(' ') {
-            named.remove(&hash_str(&normalize(last)));
-        }
+    for surname in person_surnames(text, &ents) {
+        named.remove(&surname);
     }
     for e in &mut ents {
         let key = hash_str(&normalize(e.text(text)));
@@ -446,10 +443,8 @@ pub(super) fn legal_forms(
     }
     // A head that is also the surname of a person of the document ("Bond" after "Alan
     // Bond" and "Bond Corp") is left to the one-name-one-label rule.
-    for e in ents.iter().filter(|e| e.label == Label::Per) {
-        if let Some((_, last)) = e.text(text).rsplit_once(' ') {
-            heads.remove(&hash_str(&normalize(last)));
-        }
+    for surname in person_surnames(text, &ents) {
+        heads.remove(&surname);
     }
     if heads.is_empty() {
         return ents;
