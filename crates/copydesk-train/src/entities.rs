@@ -871,22 +871,30 @@ pub fn error_report(model: Model, docs: &[Doc]) -> String {
 pub fn error_report_tagger(tagger: &EntityTagger, docs: &[Doc]) -> String {
     let mut out = String::new();
     for d in docs {
-        let pred: Vec<(usize, usize, Label)> = tagger
+        let ents: Vec<_> = tagger
             .tag_text(&d.text)
             .into_iter()
             .filter(|e| e.label.is_model_label())
-            .map(|e| (e.start, e.end, e.label))
             .collect();
+        let pred: Vec<(usize, usize, Label)> =
+            ents.iter().map(|e| (e.start, e.end, e.label)).collect();
         let g: std::collections::HashSet<_> = d.gold.iter().copied().collect();
         let p: std::collections::HashSet<_> = pred.iter().copied().collect();
-        for x in &pred {
+        let line = |x: &(usize, usize, Label)| {
+            let a = d.text[..x.0].rfind('\n').map_or(0, |i| i + 1);
+            let b = d.text[x.1..].find('\n').map_or(d.text.len(), |i| x.1 + i);
+            d.text[a..b].to_owned()
+        };
+        for (x, e) in pred.iter().zip(&ents) {
             if !g.contains(x) {
-                out.push_str(&format!("FP {} {:?}\n", x.2, &d.text[x.0..x.1]));
+                let (name, score) = (&d.text[x.0..x.1], e.score);
+                out.push_str(&format!("FP {} {name:?} {score:.2}\t{}\n", x.2, line(x)));
             }
         }
         for x in &d.gold {
             if !p.contains(x) {
-                out.push_str(&format!("FN {} {:?}\n", x.2, &d.text[x.0..x.1]));
+                let name = &d.text[x.0..x.1];
+                out.push_str(&format!("FN {} {name:?}\t{}\n", x.2, line(x)));
             }
         }
     }
