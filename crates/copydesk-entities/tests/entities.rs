@@ -89,6 +89,26 @@ fn a_company_after_its_managers_role() {
 }
 
 #[test]
+fn quoted_titles_of_works() {
+    // The model takes a film named after a person for the person, and finds only a piece of
+    // a title made of common words; the quotation marks and "film" say what they are.
+    let t = EntityTagger::new();
+    check(
+        &t,
+        "Neil Jordan's film \u{201c}Michael Collins\u{201d} opens in Venice. \
+         Elia Kazan is best known for \"On the Waterfront\" and \"Viva Zapata\".",
+        &[
+            ("Neil Jordan", Label::Per),
+            ("Michael Collins", Label::Misc),
+            ("Venice", Label::Loc),
+            ("Elia Kazan", Label::Per),
+            ("On the Waterfront", Label::Misc),
+            ("Viva Zapata", Label::Misc),
+        ],
+    );
+}
+
+#[test]
 fn later_surname_is_a_person() {
     let text = "Rex Tillerson arrived in Manila. Officials said Tillerson would stay two days.";
     let ents = tag_entities(text);

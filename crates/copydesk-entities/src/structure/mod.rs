@@ -38,6 +38,8 @@
 //!   take the label the document gives it with the most confidence, unless their own
 //!   confidence is high (the context clearly differs), and a lone surname takes the label
 //!   of the person it ends;
+//! - a title in quotation marks after a word for a work ("the film " On the Waterfront "",
+//!   "his novel " The Collapse "") is one MISC, whatever names the model found in it;
 //! - a listed country after a place cue ("in the Philippines", "from Russia") is LOC.
 
 use copydesk_tokenize::{normalize, Token, TokenKind};
@@ -50,11 +52,13 @@ mod document;
 mod misc;
 mod names;
 mod organisations;
+mod works;
 
 use document::*;
 use misc::*;
 use names::*;
 use organisations::*;
+use works::*;
 
 pub use document::PLACE_CUES;
 pub use organisations::LEGAL_FORMS;
@@ -88,6 +92,7 @@ pub(crate) fn apply(
     let ents = demonyms_as_misc(text, lists, ents);
     let ents = coordinated_names(text, tokens, segs, ents);
     let ents = harmonize(text, ents);
+    let ents = quoted_works(text, tokens, segs, ents);
     countries_as_places(text, tokens, segs, lists, ents)
 }
 
