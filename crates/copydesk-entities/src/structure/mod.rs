@@ -10,6 +10,8 @@
 //!   Idris", "Gen. Kutuzov" → "Kutuzov");
 //! - a person's name does not stop inside a hyphenated word ("Kim Dae" + "-jung" → "Kim
 //!   Dae-jung", "Mao Tse-Tung");
+//! - a capitalised "Greater" before a name begins it ("Greater Manchester", "Greater
+//!   Milwaukee Open"), except at the start of a sentence;
 //! - an institution "of" a place or body is one organisation ("Supreme Court" + "of" +
 //!   "New Zealand" → "Supreme Court of New Zealand", "Parliament of Norway"), and a polity
 //!   "of" a place is one place ("Principality of Abkhazia", "Colony of Singapore");
@@ -81,6 +83,7 @@ pub(crate) fn apply(
     let ents = trim_detached_punctuation(text, tokens, ents);
     let ents = trim_titles(text, tokens, ents);
     let ents = hyphenated_names(text, tokens, ents);
+    let ents = greater_places(text, tokens, segs, ents);
     let ents = institutions_of(text, tokens, segs, ents);
     let ents = institutions_for(text, tokens, segs, ents);
     let ents = legal_forms(text, tokens, segs, ents);

@@ -194,6 +194,36 @@ pub(super) fn hyphenated_names(text: &str, tokens: &[Token], mut ents: Vec<Entit
     ents
 }
 
+/// Extends a name over a capitalised "Greater" right before it ("Greater" + "Manchester",
+/// "Greater" + "Milwaukee Open"): the word names a metropolitan area and is part of the
+/// name (UNER writes all four it has inside the name), but as a common word the model
+/// often leaves it out. At the start of a sentence "Greater" may be the adjective, and is
+/// left alone there.
+pub(super) fn greater_places(
+    text: &str,
+    tokens: &[Token],
+    segs: &[(usize, usize)],
+    mut ents: Vec<Entity>,
+) -> Vec<Entity> {
+    for i in 0..ents.len() {
+        let first = tokens_before(tokens, ents[i].start);
+        let Some(g) = first.checked_sub(1) else {
+            continue;
+        };
+        let greater = tokens[g].text(text);
+        let joins = matches!(greater, "Greater" | "GREATER")
+            && text[tokens[g].end..ents[i].start] == *" "
+            && g > 0
+            && same_segment(segs, g - 1, first)
+            && i.checked_sub(1)
+                .is_none_or(|p| ents[p].end <= tokens[g].start);
+        if joins {
+            ents[i].start = tokens[g].start;
+        }
+    }
+    ents
+}
+
 pub(super) fn is_role(word: &str) -> bool {
     ROLES.contains(&normalize(word).as_ref())
 }
@@ -337,5 +367,29 @@ mod tests {
         ];
         let out = trim_roles(text, &tokens, &NameLists::default(), ents.clone());
         assert_eq!(out, ents);
+    }
+
+    #[test]
+    fn greater_joins_the_name_after_it() {
+        let text = "Police in Greater Manchester. Greater Europe is not. AT GREATER MILWAUKEE OPEN";
+        let ents = vec![
+            ent(text, "Manchester", 0, Label::Loc, 0.3),
+            ent(text, "Europe", 0, Label::Loc, 0.9),
+            ent(text, "MILWAUKEE OPEN", 0, Label::Misc, 0.9),
+        ];
+        let tokens = copydesk_tokenize::tokenize(text);
+        let dots: Vec<usize> = (0..tokens.len())
+            .filter(|&k| tokens[k].text(text) == ".")
+            .collect();
+        let segs = [
+            (0, dots[0] + 1),
+            (dots[0] + 1, dots[1] + 1),
+            (dots[1] + 1, tokens.len()),
+        ];
+        let got = greater_places(text, &tokens, &segs, ents);
+        assert_eq!(
+            texts(text, &got),
+            ["Greater Manchester", "Europe", "GREATER MILWAUKEE OPEN"]
+        );
     }
 }
