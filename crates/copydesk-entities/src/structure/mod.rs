@@ -1,6 +1,8 @@
 //! Structure rules applied to the model's names after decoding, where the right answer
 //! depends on the whole name or the whole document rather than on one token:
 //!
+//! - a MISC name the model is less than half sure of is dropped, unless the lists know it
+//!   (or its last word) as a demonym or another MISC name;
 //! - a role before "of" is not part of the name ("CEO of Exxon Mobil" → "Exxon Mobil",
 //!   "President of the Philippines" → "Philippines"), and the rest takes the label its
 //!   listed category implies;
@@ -79,6 +81,7 @@ pub(crate) fn apply(
     lists: &NameLists,
     ents: Vec<Entity>,
 ) -> Vec<Entity> {
+    let ents = unsure_misc(text, lists, ents);
     let ents = trim_roles(text, tokens, lists, ents);
     let ents = trim_detached_punctuation(text, tokens, ents);
     let ents = trim_titles(text, tokens, ents);
