@@ -82,7 +82,7 @@ pub(super) fn quoted_works(
     text: &str,
     tokens: &[Token],
     segs: &[(usize, usize)],
-    mut ents: Vec<Entity>,
+    ents: Vec<Entity>,
 ) -> Vec<Entity> {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
     let lower = |k: usize| normalize(word(k));
@@ -142,24 +142,27 @@ pub(super) fn quoted_works(
         }
         q = c + 1;
     }
+    // One pass over the sorted entities and titles: linear in their number.
+    let mut out = Vec::with_capacity(ents.len() + titles.len());
+    let mut ents = ents.into_iter().peekable();
     for (start, end) in titles {
-        if ents
-            .iter()
-            .any(|e| e.start < end && start < e.end && (e.start < start || e.end > end))
-        {
-            continue;
+        out.extend(std::iter::from_fn(|| ents.next_if(|e| e.end <= start)));
+        let inside: Vec<Entity> = std::iter::from_fn(|| ents.next_if(|e| e.start < end)).collect();
+        let crossed = out.last().is_some_and(|e: &Entity| e.end > start)
+            || inside.iter().any(|e| e.start < start || e.end > end);
+        if crossed {
+            out.extend(inside);
+        } else {
+            out.push(Entity {
+                start,
+                end,
+                label: Label::Misc,
+                score: WORK_SCORE,
+            });
         }
-        ents.retain(|e| e.end <= start || e.start >= end);
-        let at = ents.partition_point(|e| e.start < start);
-        let title = Entity {
-            start,
-            end,
-            label: Label::Misc,
-            score: WORK_SCORE,
-        };
-        ents.insert(at, title);
     }
-    ents
+    out.extend(ents);
+    out
 }
 
 #[cfg(test)]
