@@ -94,7 +94,8 @@ pub(super) fn quoted_works(
     let mut last_close: Option<usize> = None;
     let mut q = 0;
     while q < tokens.len() {
-        let Some(close_mark) = closing_quote(word(q)) else {
+        let mark = (tokens[q].kind == TokenKind::Punct).then(|| closing_quote(word(q)));
+        let Some(close_mark) = mark.flatten() else {
             q += 1;
             continue;
         };
