@@ -32,6 +32,10 @@ pub(crate) const LAST: u16 = 1 << 5;
 
 /// Category bit of countries.
 pub(crate) const COUNTRY: u16 = 1;
+/// Category bit of demonyms.
+pub(crate) const DEMONYM: u16 = 1 << 1;
+/// Category bit of other MISC names ("Catholics", "Christmas", "Conservative").
+pub(crate) const MISC: u16 = 1 << 11;
 /// Category bits of places: countries, cities, regions.
 pub(crate) const PLACES: u16 = 1 | 1 << 2 | 1 << 3;
 /// Category bits of organisations.

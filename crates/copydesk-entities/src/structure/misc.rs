@@ -2,6 +2,7 @@
 //! hyphenated compounds and listed demonyms.
 
 use super::*;
+use crate::lists::{DEMONYM, MISC};
 
 /// Head words that close the name of an event, an award or an agreement ("Venice Film
 /// Festival", "Nobel Peace Prize", "Congo Crisis", "Lusaka Agreement"): CoNLL writes such
@@ -163,18 +164,20 @@ pub(super) const MISC_FLOOR: f32 = 0.5;
 /// "Christmas"). Runs before the other rules, so the names they make MISC ("Hong
 /// Kong-based", a listed demonym) keep the confidence of the model's first label and stay.
 pub(super) fn unsure_misc(text: &str, lists: &NameLists, mut ents: Vec<Entity>) -> Vec<Entity> {
-    const KNOWN_MISC: u16 = 1 << 1 | 1 << 11;
-    let known = |words: &[&str]| {
-        let keys: Vec<u64> = words.iter().map(|w| hash_str(&normalize(w))).collect();
-        let (len, cats) = lists.longest_prefix(&keys);
-        len == keys.len() && cats & KNOWN_MISC != 0
+    let known = |keys: &[u64]| {
+        let (len, cats) = lists.longest_prefix(keys);
+        len == keys.len() && cats & (DEMONYM | MISC) != 0
     };
     ents.retain(|e| {
-        let words: Vec<&str> = e.text(text).split(' ').collect();
-        e.label != Label::Misc
-            || e.score >= MISC_FLOOR
-            || known(&words)
-            || known(&words[words.len() - 1..])
+        if e.label != Label::Misc || e.score >= MISC_FLOOR {
+            return true;
+        }
+        let keys: Vec<u64> = e
+            .text(text)
+            .split(' ')
+            .map(|w| hash_str(&normalize(w)))
+            .collect();
+        known(&keys) || known(&keys[keys.len() - 1..])
     });
     ents
 }
@@ -190,7 +193,6 @@ pub(super) fn demonyms_as_misc(
     lists: &NameLists,
     mut ents: Vec<Entity>,
 ) -> Vec<Entity> {
-    const DEMONYM: u16 = 1 << 1;
     // First words of the document's longer organisation names: "American" after
     // "American Airlines" is the airline.
     let heads: HashMap64<()> = ents
